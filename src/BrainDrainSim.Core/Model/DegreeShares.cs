@@ -1,0 +1,11 @@
+namespace BrainDrainSim.Model;
+
+/// <summary>Shares of bachelor's, master's and PhD holders; they sum to 1.</summary>
+public sealed record DegreeShares
+{
+    [Bounds(0, 1)] public double Bachelor { get; init; }
+    [Bounds(0, 1)] public double Master { get; init; }
+    [Bounds(0, 1)] public double Phd { get; init; }
+
+    public double Sum => Bachelor + Master + Phd;
+}

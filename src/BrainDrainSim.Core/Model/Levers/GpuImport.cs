@@ -1,0 +1,25 @@
+namespace BrainDrainSim.Model.Levers;
+
+/// <summary>
+/// Adds a cohort of GPUs at home arriving in month <c>at</c>; it decays in frontier units and retires after
+/// its service life. No <c>until</c>: the cohort's life governs it. Cost: purchase in the arrival month,
+/// running cost monthly while in service.
+/// </summary>
+public sealed record GpuImport : Lever
+{
+    public override string Type => "gpu_import";
+
+    [Bounds(0, 1e9), Unit("GPUs")] public double Count { get; init; }
+
+    /// <summary>The models in the import; shares sum to 1.</summary>
+    public GpuModelShare[] Mix { get; init; } = [new() { Model = "H100", Share = 1, H100ePerUnit = 1 }];
+
+    /// <summary>Share of the cohort's compute going to each sector (by sector name); shares sum to 1.</summary>
+    public IReadOnlyDictionary<string, double> SectorShares { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Fraction of the installed capacity that researchers actually get.</summary>
+    [Bounds(0, 1)] public double Utilisation { get; init; } = 0.7;
+
+    [Bounds(0, 1e12), Unit("KRW per GPU")] public double UnitCostKrw { get; init; }
+    [Bounds(0, 1e12), Unit("KRW per GPU-year")] public double RunningCostKrwPerGpuYear { get; init; }
+}

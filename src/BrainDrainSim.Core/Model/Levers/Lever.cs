@@ -1,0 +1,19 @@
+namespace BrainDrainSim.Model.Levers;
+
+/// <summary>
+/// A policy lever. It applies from the start of month <see cref="At"/> through the end of month
+/// <see cref="Until"/> (inclusive; null = to the horizon). In YAML the subtype is chosen by <c>type</c>.
+/// </summary>
+public abstract record Lever
+{
+    /// <summary>The YAML <c>type</c> name of this lever (gpu_import, salary_topup, ...).</summary>
+    public abstract string Type { get; }
+
+    public YearMonth At { get; init; }
+    public YearMonth? Until { get; init; }
+
+    /// <summary>An optional label used in outputs and reports.</summary>
+    public string? Label { get; init; }
+
+    public bool IsActive(YearMonth month) => month >= At && (Until is null || month <= Until.Value);
+}

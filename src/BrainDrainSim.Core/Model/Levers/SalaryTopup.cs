@@ -1,0 +1,23 @@
+namespace BrainDrainSim.Model.Levers;
+
+/// <summary>
+/// Raises home pay for a target group by an amount (KRW per year, not growing) and/or a percentage (grows
+/// with pay). It also raises the home pay that eligible researchers abroad compare against.
+/// A null filter matches everyone.
+/// </summary>
+public sealed record SalaryTopup : Lever
+{
+    public override string Type => "salary_topup";
+
+    [Bounds(0, 1e12), Unit("KRW per year")] public double AmountKrwPerYear { get; init; }
+    [Bounds(0, 10), Unit("fraction of pay")] public double Percent { get; init; }
+
+    /// <summary>Only researchers whose talent is above the top-talent threshold.</summary>
+    public bool TopTalentOnly { get; init; }
+
+    /// <summary>Only this sector (by name).</summary>
+    public string? Sector { get; init; }
+
+    /// <summary>Only this stage.</summary>
+    public Stage? Stage { get; init; }
+}

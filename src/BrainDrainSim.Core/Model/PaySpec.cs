@@ -1,0 +1,26 @@
+namespace BrainDrainSim.Model;
+
+/// <summary>Home pay (KRW per year) and the offer abroad (USD per year, at US level), with spreads and growth.</summary>
+public sealed record PaySpec
+{
+    /// <summary>Home pay by stage, KRW per year, before the sector multiplier and the personal spread.</summary>
+    public CareerPay HomeKrwPerYear { get; init; } = new() { Early = 52e6, Mid = 79.3e6, Senior = 120e6 };
+
+    /// <summary>US offer by stage, USD per year, before the personal spread and the talent premium.</summary>
+    public CareerPay OfferUsdPerYear { get; init; } = new() { Early = 110_000, Mid = 140_000, Senior = 185_000 };
+
+    /// <summary>Standard deviation of ln(personal home pay factor); its mean is chosen so the factor averages 1.</summary>
+    [Bounds(0, 3), Unit("log points")] public double HomeSpreadSd { get; init; } = 0.2;
+
+    /// <summary>Standard deviation of ln(personal offer factor), before the talent premium.</summary>
+    [Bounds(0, 3), Unit("log points")] public double OfferSpreadSd { get; init; } = 0.3;
+
+    /// <summary>ln(offer) rises by this much per standard deviation of talent.</summary>
+    [Bounds(-3, 3), Unit("log points per sd")] public double TalentPremium { get; init; } = 0.15;
+
+    [Bounds(-0.5, 1), Unit("per year")] public double HomeGrowthPerYear { get; init; } = 0.03;
+    [Bounds(-0.5, 1), Unit("per year")] public double AbroadGrowthPerYear { get; init; } = 0.03;
+
+    /// <summary>Pay in "other" destinations relative to the US offer.</summary>
+    [Bounds(0, 10, MinExclusive = true), Unit("ratio")] public double OtherPayRatio { get; init; } = 0.8;
+}

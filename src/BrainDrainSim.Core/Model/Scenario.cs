@@ -1,0 +1,57 @@
+using BrainDrainSim.Model.Levers;
+
+namespace BrainDrainSim.Model;
+
+/// <summary>
+/// A validated, immutable scenario: the only input the engine accepts. Money at home is in KRW per year,
+/// offers abroad in USD per year, compute in current-frontier H100-equivalents, time in months from
+/// <see cref="Start"/>. Every quantity is addressable by its snake_case path (<c>levers[0].count</c>).
+/// </summary>
+public sealed record Scenario
+{
+    public string Name { get; init; } = "scenario";
+    public string Description { get; init; } = "";
+
+    /// <summary>The first simulated month.</summary>
+    public YearMonth Start { get; init; } = new(2025, 1);
+
+    /// <summary>The horizon in months.</summary>
+    [Bounds(1, 1200), Unit("months")] public int Months { get; init; } = 120;
+
+    /// <summary>One agent stands for this many persons: counts are divided, outputs and costs multiplied back.</summary>
+    [Bounds(1, 1_000_000), Unit("persons per agent")] public int AgentScale { get; init; } = 1;
+
+    [Bounds(0, 1e6, MinExclusive = true), Unit("KRW per USD")] public double KrwPerUsd { get; init; } = 1391.6;
+
+    public PopulationSpec Population { get; init; } = new();
+
+    public SectorSpec[] Sectors { get; init; } =
+    [
+        new() { Name = "academia", Share = 0.30, PayMultiplier = 0.85, BaselineComputeH100e = 0.0117 },
+        new() { Name = "industry", Share = 0.55, PayMultiplier = 1.10, BaselineComputeH100e = 0.048 },
+        new() { Name = "institute", Share = 0.15, PayMultiplier = 0.95, BaselineComputeH100e = 0.035 },
+    ];
+
+    public PaySpec Pay { get; init; } = new();
+    public ComputeSpec Compute { get; init; } = new();
+    public Coefficients Coefficients { get; init; } = new();
+    public NetworkSpec Network { get; init; } = new();
+    public VisaSpec Visa { get; init; } = new();
+    public CareerSpec Careers { get; init; } = new();
+
+    /// <summary>The policy levers, in file order (a child scenario's levers follow its parent's).</summary>
+    public Lever[] Levers { get; init; } = [];
+
+    /// <summary>Uncertain quantities, sorted by path; each is drawn once per replication from its own stream.</summary>
+    public UncertainParameter[] Uncertainty { get; init; } = [];
+
+    /// <summary>The last simulated month.</summary>
+    public YearMonth End => Start.AddMonths(Months - 1);
+
+    public int SectorIndex(string name)
+    {
+        for (int i = 0; i < Sectors.Length; i++)
+            if (string.Equals(Sectors[i].Name, name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+}

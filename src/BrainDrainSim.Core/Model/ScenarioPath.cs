@@ -1,0 +1,157 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+
+namespace BrainDrainSim.Model;
+
+/// <summary>
+/// Reads and replaces real-valued scenario quantities by path, such as <c>coefficients.b_gpu</c>,
+/// <c>levers[0].count</c> or <c>levers[0].sector_shares.academia</c>. Uncertainty draws, sweeps and
+/// calibration all address the scenario this way. Replacing copies the records along the path; the
+/// original scenario is never changed.
+/// </summary>
+public static class ScenarioPath
+{
+    private static readonly MethodInfo MemberwiseCloneMethod =
+        typeof(object).GetMethod("MemberwiseClone", BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    /// <summary>Why a path does not name a real-valued quantity of the scenario, or null when it does.</summary>
+    public static string? Check(Scenario scenario, string path, out BoundsAttribute? bounds)
+    {
+        bounds = null;
+        try
+        {
+            var (_, leafBounds) = Walk(scenario, Parse(path), null);
+            bounds = leafBounds;
+            return null;
+        }
+        catch (ScenarioPathException e)
+        {
+            return e.Message;
+        }
+    }
+
+    public static double Get(Scenario scenario, string path) => Walk(scenario, Parse(path), null).Value;
+
+    /// <summary>A copy of the scenario with the quantity at the path set to the value.</summary>
+    public static Scenario With(Scenario scenario, string path, double value)
+    {
+        var segments = Parse(path);
+        return (Scenario)SetIn(scenario, segments, 0, value, path);
+    }
+
+    private abstract record Segment;
+    private sealed record Name(string Key) : Segment;
+    private sealed record Index(int I) : Segment;
+
+    private static List<Segment> Parse(string path)
+    {
+        var result = new List<Segment>();
+        if (string.IsNullOrWhiteSpace(path)) throw new ScenarioPathException("the path is empty");
+        foreach (var part in path.Split('.'))
+        {
+            int bracket = part.IndexOf('[');
+            string name = bracket < 0 ? part : part[..bracket];
+            if (name.Length == 0) throw new ScenarioPathException($"'{path}' has an empty key");
+            result.Add(new Name(name));
+            while (bracket >= 0)
+            {
+                int close = part.IndexOf(']', bracket);
+                if (close < 0 || !int.TryParse(part.AsSpan(bracket + 1, close - bracket - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+                    throw new ScenarioPathException($"'{path}' has a malformed index (write it as key[0])");
+                result.Add(new Index(i));
+                bracket = close + 1 < part.Length ? (part[close + 1] == '[' ? close + 1 : throw new ScenarioPathException($"'{path}' has text after an index")) : -1;
+            }
+        }
+        return result;
+    }
+
+    private static (double Value, BoundsAttribute? Bounds) Walk(object node, List<Segment> segs, BoundsAttribute? bounds)
+    {
+        object? current = node;
+        BoundsAttribute? b = bounds;
+        string walked = "";
+        foreach (var seg in segs)
+        {
+            (current, b) = Step(current, seg, walked);
+            walked += seg is Name n ? (walked.Length == 0 ? n.Key : "." + n.Key) : $"[{((Index)seg).I}]";
+        }
+        return current switch
+        {
+            double d => (d, b),
+            null => throw new ScenarioPathException($"'{walked}' is not set in this scenario"),
+            _ => throw new ScenarioPathException($"'{walked}' is not a real-valued quantity (it is {Describe(current)})"),
+        };
+    }
+
+    private static (object? Value, BoundsAttribute? Bounds) Step(object? current, Segment seg, string walked)
+    {
+        switch (seg, current)
+        {
+            case (Name n, IReadOnlyDictionary<string, double> dict):
+                return dict.TryGetValue(n.Key, out var v)
+                    ? (v, new BoundsAttribute(0, 1))
+                    : throw new ScenarioPathException($"'{walked}' has no key '{n.Key}' (it has {string.Join(", ", dict.Keys)})");
+            case (Name n, not null) when current is not IList:
+                var prop = ScenarioNames.KeysOf(current.GetType()).FirstOrDefault(k => k.Key == n.Key).Property;
+                if (prop is null)
+                    throw new ScenarioPathException($"'{(walked.Length == 0 ? "" : walked + ".")}{n.Key}' is not a key of the scenario" +
+                        (walked.Length == 0 ? "" : $" (keys under {walked}: {string.Join(", ", ScenarioNames.KeysOf(current.GetType()).Select(k => k.Key))})"));
+                return (prop.GetValue(current), prop.GetCustomAttribute<BoundsAttribute>());
+            case (Index ix, IList list):
+                if (ix.I >= list.Count)
+                    throw new ScenarioPathException($"'{walked}[{ix.I}]' is out of range ({walked} has {list.Count} entries)");
+                return (list[ix.I], null);
+            default:
+                throw new ScenarioPathException($"'{walked}' cannot be followed further");
+        }
+    }
+
+    private static object SetIn(object node, List<Segment> segs, int at, double value, string path)
+    {
+        var seg = segs[at];
+        bool last = at == segs.Count - 1;
+        switch (seg, node)
+        {
+            case (Name n, IReadOnlyDictionary<string, double> dict):
+                if (!last || !dict.ContainsKey(n.Key)) throw new ScenarioPathException($"'{path}' does not name a share in the map");
+                var copy = new Dictionary<string, double>(dict, StringComparer.Ordinal) { [n.Key] = value };
+                return copy;
+            case (Name n, not null) when node is not IList:
+                var prop = ScenarioNames.KeysOf(node.GetType()).FirstOrDefault(k => k.Key == n.Key).Property
+                    ?? throw new ScenarioPathException($"'{path}': '{n.Key}' is not a key of the scenario");
+                var clone = MemberwiseCloneMethod.Invoke(node, null)!;
+                object? newChild;
+                if (last)
+                {
+                    var t = Nullable.GetUnderlyingType(prop.PropertyType) ?? prop.PropertyType;
+                    if (t != typeof(double)) throw new ScenarioPathException($"'{path}' is not a real-valued quantity");
+                    newChild = value;
+                }
+                else
+                {
+                    var child = prop.GetValue(node) ?? throw new ScenarioPathException($"'{path}' is not set in this scenario");
+                    newChild = SetIn(child, segs, at + 1, value, path);
+                }
+                prop.SetValue(clone, newChild);
+                return clone;
+            case (Index ix, Array array):
+                if (ix.I >= array.Length) throw new ScenarioPathException($"'{path}' is out of range");
+                var arrCopy = (Array)array.Clone();
+                arrCopy.SetValue(SetIn(array.GetValue(ix.I)!, segs, at + 1, value, path), ix.I);
+                return arrCopy;
+            default:
+                throw new ScenarioPathException($"'{path}' cannot be followed");
+        }
+    }
+
+    private static string Describe(object o) => o switch
+    {
+        int => "a whole number",
+        string => "text",
+        bool => "true or false",
+        Enum => "a choice",
+        IList => "a list",
+        _ => "a section",
+    };
+}

@@ -1,0 +1,16 @@
+namespace BrainDrainSim.Model;
+
+/// <summary>A home sector (academia, industry, public institutes...): its share of researchers, pay and compute.</summary>
+public sealed record SectorSpec
+{
+    public string Name { get; init; } = "";
+
+    /// <summary>Share of the initial population (home and abroad) and of entrants in this sector.</summary>
+    [Bounds(0, 1)] public double Share { get; init; }
+
+    /// <summary>Home pay in this sector relative to the stage's pay level.</summary>
+    [Bounds(0, 100, MinExclusive = true), Unit("ratio")] public double PayMultiplier { get; init; } = 1.0;
+
+    /// <summary>Compute per researcher at home before any lever, constant in frontier units.</summary>
+    [Bounds(0, 1e6), Unit("H100e per researcher")] public double BaselineComputeH100e { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace BrainDrainSim.Model;
+
+/// <summary>Mean years spent in each stage that advances (seniors stay seniors).</summary>
+public sealed record StageDurations
+{
+    [Bounds(0, 200, MinExclusive = true), Unit("years")] public double Student { get; init; }
+    [Bounds(0, 200, MinExclusive = true), Unit("years")] public double Early { get; init; }
+    [Bounds(0, 200, MinExclusive = true), Unit("years")] public double Mid { get; init; }
+
+    public double this[Stage s] => s switch
+    {
+        Stage.Student => Student,
+        Stage.Early => Early,
+        Stage.Mid => Mid,
+        _ => double.PositiveInfinity,
+    };
+}

@@ -1,0 +1,20 @@
+namespace BrainDrainSim.Model;
+
+/// <summary>One value per career stage, each in [0, 1]: shares of the population or annual rates (the owning key says which).</summary>
+public sealed record StageValues
+{
+    [Bounds(0, 1)] public double Student { get; init; }
+    [Bounds(0, 1)] public double Early { get; init; }
+    [Bounds(0, 1)] public double Mid { get; init; }
+    [Bounds(0, 1)] public double Senior { get; init; }
+
+    public double this[Stage s] => s switch
+    {
+        Stage.Student => Student,
+        Stage.Early => Early,
+        Stage.Mid => Mid,
+        _ => Senior,
+    };
+
+    public double Sum => Student + Early + Mid + Senior;
+}

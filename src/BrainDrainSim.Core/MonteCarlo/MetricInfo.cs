@@ -1,0 +1,4 @@
+namespace BrainDrainSim.MonteCarlo;
+
+/// <summary>A recorded metric: its name in the CSV files, unit, how it aggregates per year, and a chart title.</summary>
+public sealed record MetricInfo(string Name, string Unit, MetricKind Kind, string Title);
