@@ -1,0 +1,142 @@
+using BrainDrainSim.Model;
+using BrainDrainSim.Model.Levers;
+
+namespace BrainDrainSim.Engine;
+
+/// <summary>Builds the <see cref="MonthPolicy"/> of every month from a scenario (model.md, step 1 and conventions).</summary>
+internal static class PolicySchedule
+{
+    public const int Stages = 4;
+
+    public static int Group(int sector, int stage, bool top) => ((sector * Stages) + stage) * 2 + (top ? 1 : 0);
+
+    public static MonthPolicy[] Build(Scenario sc)
+    {
+        int nSectors = sc.Sectors.Length;
+        var months = new MonthPolicy[sc.Months];
+        double carry = 0;
+        for (int t = 0; t < sc.Months; t++)
+        {
+            var month = sc.Start.AddMonths(t);
+            double years = t / 12.0;
+            var active = sc.Levers.Where(l => l.IsActive(month)).ToArray();
+
+            // Visa: the later lever in the list wins key by key.
+            var visa = sc.Visa;
+            foreach (var v in active.OfType<VisaPolicy>())
+            {
+                visa = visa with
+                {
+                    SelectionRate = v.SelectionRate ?? visa.SelectionRate,
+                    AdvancedRoundRate = v.AdvancedRoundRate ?? visa.AdvancedRoundRate,
+                    FeeUsd = v.FeeUsd ?? visa.FeeUsd,
+                    TalentRouteRate = v.TalentRouteRate ?? visa.TalentRouteRate,
+                    OtherPassRate = v.OtherPassRate ?? visa.OtherPassRate,
+                    StudyPassRate = v.StudyPassRate ?? visa.StudyPassRate,
+                };
+            }
+
+            // Top-ups add; percentages grow with pay, amounts do not.
+            int groups = nSectors * Stages * 2;
+            var pct = new double[groups];
+            var amt = new double[groups];
+            foreach (var top in active.OfType<SalaryTopup>())
+            {
+                int onlySector = top.Sector is null ? -1 : sc.SectorIndex(top.Sector);
+                for (int s = 0; s < nSectors; s++)
+                for (int st = 0; st < Stages; st++)
+                for (int tt = 0; tt < 2; tt++)
+                {
+                    if (onlySector >= 0 && s != onlySector) continue;
+                    if (top.Stage is { } only && (int)only != st) continue;
+                    if (top.TopTalentOnly && tt == 0) continue;
+                    int g = Group(s, st, tt == 1);
+                    pct[g] += top.Percent;
+                    amt[g] += top.AmountKrwPerYear;
+                }
+            }
+
+            // GPU cohorts: value in frontier units decays; a cohort leaves at the end of its service life.
+            var cohort = new double[nSectors];
+            double gpuCost = 0;
+            int serviceMonths = (int)Math.Round(sc.Compute.ServiceLifeYears * 12);
+            foreach (var imp in sc.Levers.OfType<GpuImport>())
+            {
+                int age = month.MonthsSince(imp.At);
+                if (age < 0 || age >= serviceMonths) continue;
+                double perUnit = imp.Mix.Sum(m => m.Share * m.H100ePerUnit);
+                double value = imp.Count * perUnit * imp.Utilisation * Math.Pow(0.5, age / 12.0 / sc.Compute.HalfLifeYears);
+                for (int s = 0; s < nSectors; s++)
+                    cohort[s] += value * imp.SectorShares.GetValueOrDefault(sc.Sectors[s].Name);
+                gpuCost += imp.Count * imp.RunningCostKrwPerGpuYear / 12.0;
+                if (age == 0) gpuCost += imp.Count * imp.UnitCostKrw;
+            }
+
+            var voucher = new double[nSectors];
+            var voucherCost = new double[nSectors];
+            foreach (var v in active.OfType<ComputeVoucher>())
+            {
+                int only = v.Sector is null ? -1 : sc.SectorIndex(v.Sector);
+                for (int s = 0; s < nSectors; s++)
+                {
+                    if (only >= 0 && s != only) continue;
+                    voucher[s] += v.GpuHoursPerResearcherPerMonth / ComputeSpec.GpuHoursPerH100eMonth;
+                    voucherCost[s] += v.GpuHoursPerResearcherPerMonth * v.PriceKrwPerGpuHour;
+                }
+            }
+
+            var returns = active.OfType<ReturnIncentive>().ToArray();
+
+            // Education: multipliers multiply; the last lever with a degree mix sets it.
+            double mult = 1;
+            var degrees = sc.Careers.GraduationDegrees;
+            double educationCost = 0;
+            foreach (var e in active.OfType<Education>())
+            {
+                mult *= e.GraduatesMultiplier;
+                if (e.GraduationDegrees is { } d) degrees = d;
+            }
+            double graduates = sc.Careers.AnnualGraduates / 12.0;
+            foreach (var e in active.OfType<Education>())
+                educationCost += graduates * (e.GraduatesMultiplier - 1) * e.CostKrwPerExtraGraduate;
+
+            // Entrants: the fraction is carried to the next month, so the schedule needs no draws.
+            carry += graduates * mult / sc.AgentScale;
+            int entrants = (int)Math.Floor(carry + 1e-9);
+            carry -= entrants;
+
+            double growthHome = Math.Pow(1 + sc.Pay.HomeGrowthPerYear, years);
+            double growthAbroad = Math.Pow(1 + sc.Pay.AbroadGrowthPerYear, years);
+            var homeBase = new double[nSectors * Stages];
+            for (int s = 0; s < nSectors; s++)
+                for (int st = 0; st < Stages; st++)
+                    homeBase[s * Stages + st] = sc.Pay.HomeKrwPerYear.For((Stage)st) * sc.Sectors[s].PayMultiplier * growthHome;
+            var offerBase = new double[Stages];
+            for (int st = 0; st < Stages; st++)
+                offerBase[st] = sc.Pay.OfferUsdPerYear.For((Stage)st) * growthAbroad * sc.KrwPerUsd;
+
+            months[t] = new MonthPolicy
+            {
+                Visa = visa,
+                TopupPercent = pct,
+                TopupAmount = amt,
+                CohortH100e = cohort,
+                VoucherH100e = voucher,
+                VoucherCostPerPerson = voucherCost,
+                BonusPerYear = returns.Sum(r => r.BonusKrw / r.BonusYears),
+                BonusPerReturn = returns.Sum(r => r.BonusKrw),
+                GuaranteedH100e = returns.Where(r => r.GuaranteeMonths > 0).Sum(r => r.GuaranteedH100e),
+                Guarantees = returns.Where(r => r.GuaranteeMonths > 0 && r.GuaranteedH100e > 0)
+                    .Select(r => (r.GuaranteedH100e * ComputeSpec.GpuHoursPerH100eMonth * r.PriceKrwPerGpuHour, r.GuaranteeMonths)).ToArray(),
+                GpuCost = gpuCost,
+                EducationCost = educationCost,
+                GraduationDegrees = degrees,
+                Entrants = entrants,
+                HomePayBase = homeBase,
+                OfferBaseKrw = offerBase,
+                ComputeAbroad = sc.Compute.AbroadH100ePerResearcher * Math.Pow(1 + sc.Compute.AbroadGrowthPerYear, years),
+            };
+        }
+        return months;
+    }
+}
