@@ -33,9 +33,17 @@ public static class ScenarioNames
         Cache.GetOrAdd(type, static t =>
             t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
              .Where(p => p.CanWrite && p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-             .OrderBy(p => p.MetadataToken)
+             .OrderBy(p => Depth(p.DeclaringType!))   // base-record keys (a lever's at, until) first
+             .ThenBy(p => p.MetadataToken)
              .Select(p => (ToSnake(p.Name), p))
              .ToArray());
+
+    private static int Depth(Type t)
+    {
+        int d = 0;
+        for (var b = t.BaseType; b is not null; b = b.BaseType) d++;
+        return d;
+    }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]> Cache = new();
 

@@ -1,0 +1,224 @@
+using System.Globalization;
+using BrainDrainSim.MonteCarlo;
+using ScottPlot;
+
+namespace BrainDrainSim.Reporting;
+
+/// <summary>
+/// The PNG charts (1000 x 600): fan charts of the home stock and top talent, the monthly flows, and compute per
+/// home researcher by sector. Each shows the median over runs with its spread, because a single run or a mean
+/// alone would hide how uncertain the projection is. Plotting stays here, at the edge (architecture.md).
+/// </summary>
+public static class Charts
+{
+    public const int Width = 1000;
+    public const int Height = 600;
+
+    public const string ResearchersHomeFile = "researchers_home.png";
+    public const string FlowsFile = "flows.png";
+    public const string ComputeFile = "compute_per_home_researcher.png";
+    public const string TopTalentHomeFile = "top_talent_home.png";
+
+    /// <summary>A log axis is used when the sectors' compute spans more than this ratio, so small sectors stay visible.</summary>
+    public const double LogScaleRatio = 30;
+
+    // Okabe-Ito: distinguishable with the common colour-vision deficiencies and in greyscale by lightness.
+    private static readonly Color Blue = Color.FromHex("#0072B2");
+    private static readonly Color Vermillion = Color.FromHex("#D55E00");
+    private static readonly Color BluishGreen = Color.FromHex("#009E73");
+    private static readonly Color Orange = Color.FromHex("#E69F00");
+    private static readonly Color ReddishPurple = Color.FromHex("#CC79A7");
+    private static readonly Color SkyBlue = Color.FromHex("#56B4E9");
+    private static readonly Color Black = Color.FromHex("#000000");
+    private static readonly Color Neutral = Color.FromHex("#555555");
+    private const double OuterAlpha = 0.2;
+    private const double InnerAlpha = 0.4;
+    private const float MedianWidth = 2.5f;
+    private static readonly Color[] SectorColours = [Blue, Vermillion, BluishGreen, Orange, ReddishPurple, SkyBlue, Black];
+
+    /// <summary>Writes every chart whose metrics the summary has; returns the file names written.</summary>
+    public static IReadOnlyList<string> WriteAll(SeriesSummary summary, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var written = new List<string>();
+        if (WriteResearchersHome(summary, Path.Combine(outDir, ResearchersHomeFile))) written.Add(ResearchersHomeFile);
+        if (WriteFlows(summary, Path.Combine(outDir, FlowsFile))) written.Add(FlowsFile);
+        if (WriteComputePerHomeResearcher(summary, Path.Combine(outDir, ComputeFile))) written.Add(ComputeFile);
+        if (WriteTopTalentHome(summary, Path.Combine(outDir, TopTalentHomeFile))) written.Add(TopTalentHomeFile);
+        return written;
+    }
+
+    /// <summary>Fan chart of researchers at home; false (nothing written) if the summary lacks the metric.</summary>
+    public static bool WriteResearchersHome(SeriesSummary summary, string path) =>
+        WriteFanChart(summary, MetricCatalog.Home, Blue, path);
+
+    /// <summary>Fan chart of top-talent researchers at home; false if the summary lacks the metric.</summary>
+    public static bool WriteTopTalentHome(SeriesSummary summary, string path) =>
+        WriteFanChart(summary, MetricCatalog.TopTalentHome, BluishGreen, path);
+
+    /// <summary>
+    /// A fan chart of one metric: median line, 50% band (p25-p75) and 90% band (p05-p95).
+    /// False if the summary lacks the metric.
+    /// </summary>
+    public static bool WriteFanChart(SeriesSummary summary, string metricName, string path) =>
+        WriteFanChart(summary, metricName, Blue, path);
+
+    private static bool WriteFanChart(SeriesSummary summary, string metricName, Color colour, string path)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        int m = summary.MetricIndex(metricName);
+        if (m < 0) return false;
+        var metric = summary.Metrics[m];
+        using var plot = NewPlot(summary, metric.Title, $"{metric.Title} ({metric.Unit})");
+        AddBands(plot, summary, m, colour, innerBand: true);
+        Save(plot, path,
+        [
+            LineItem("Median over runs", colour),
+            FillItem("50% of runs (p25-p75)", colour.WithAlpha(InnerAlpha)),
+            FillItem("90% of runs (p05-p95)", colour.WithAlpha(OuterAlpha)),
+        ]);
+        return true;
+    }
+
+    /// <summary>Monthly emigrations and returns: median lines, each with its 90% band. False if either metric is missing.</summary>
+    public static bool WriteFlows(SeriesSummary summary, string path)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        int emigrations = summary.MetricIndex(MetricCatalog.Emigrations), returns = summary.MetricIndex(MetricCatalog.Returns);
+        if (emigrations < 0 || returns < 0) return false;
+        string unit = summary.Metrics[emigrations].Unit;
+        using var plot = NewPlot(summary, "Emigrations and returns", $"Researchers ({unit})");
+        AddBands(plot, summary, emigrations, Vermillion, innerBand: false);
+        AddBands(plot, summary, returns, Blue, innerBand: false);
+        Save(plot, path,
+        [
+            LineItem("Emigrations (median)", Vermillion),
+            LineItem("Returns (median)", Blue),
+            FillItem("Shaded: 90% of runs (p05-p95)", Neutral.WithAlpha(OuterAlpha)),
+        ]);
+        return true;
+    }
+
+    /// <summary>
+    /// Compute per home researcher, one median line per sector with its 90% band; a log axis (said so in the
+    /// label) when the sectors differ by more than <see cref="LogScaleRatio"/>. False if there are no sectors.
+    /// </summary>
+    public static bool WriteComputePerHomeResearcher(SeriesSummary summary, string path)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var sectors = Enumerable.Range(0, summary.Metrics.Count)
+            .Where(i => summary.Metrics[i].Name.StartsWith(MetricCatalog.ComputePerHomeResearcherPrefix, StringComparison.Ordinal))
+            .ToArray();
+        if (sectors.Length == 0) return false;
+
+        bool log = UseLogScale(summary, sectors);
+        string unit = summary.Metrics[sectors[0]].Unit;
+        using var plot = NewPlot(summary, "Compute per home researcher by sector", log ? $"{unit} (log scale)" : unit);
+        Func<double, double> transform = log ? Math.Log10 : v => v;
+        var legend = new List<LegendItem>();
+        for (int i = 0; i < sectors.Length; i++)
+        {
+            string sector = summary.Metrics[sectors[i]].Name[MetricCatalog.ComputePerHomeResearcherPrefix.Length..];
+            var colour = SectorColours[i % SectorColours.Length];
+            AddBands(plot, summary, sectors[i], colour, innerBand: false, transform);
+            legend.Add(LineItem($"{sector} (median)", colour));
+        }
+        legend.Add(FillItem("Shaded: 90% of runs (p05-p95)", Neutral.WithAlpha(OuterAlpha)));
+        if (log)
+        {
+            // ScottPlot 5 has no log axis: plot log10 of the data and label the ticks with the powers of ten.
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
+            };
+        }
+        Save(plot, path, legend);
+        return true;
+    }
+
+    private static bool UseLogScale(SeriesSummary summary, int[] metrics)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var m in metrics)
+            foreach (var s in summary.Of(m))
+            {
+                if (s.N == 0) continue;
+                min = Math.Min(min, s.P05);
+                max = Math.Max(max, s.P95);
+            }
+        // A log axis cannot show zero or negative values, so such data stays linear.
+        return min > 0 && max / min > LogScaleRatio;
+    }
+
+    private static Plot NewPlot(SeriesSummary summary, string what, string yLabel)
+    {
+        ChartFonts.Register();
+        var plot = new Plot();
+        plot.Title($"{summary.ScenarioName}: {what} ({summary.Replications.ToString(CultureInfo.InvariantCulture)} runs)");
+        // The date axis replaces the bottom axis, so it comes before the label that goes on it.
+        plot.Axes.DateTimeTicksBottom();
+        plot.XLabel("Month (value at the end of each month)");
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
+    /// <summary>
+    /// Saves with a legend listed by hand: one entry per median line and one per kind of band, rather than one
+    /// per plotted piece (a series broken by undefined months would otherwise appear several times).
+    /// </summary>
+    private static void Save(Plot plot, string path, IEnumerable<LegendItem> legend)
+    {
+        plot.Legend.ManualItems.AddRange(legend);
+        plot.Legend.DisplayPlottableLegendItems = false;
+        plot.ShowLegend(Edge.Bottom);
+        plot.SavePng(path, Width, Height);
+    }
+
+    private static LegendItem LineItem(string label, Color colour) =>
+        new() { LabelText = label, LineColor = colour, LineWidth = MedianWidth, MarkerSize = 0 };
+
+    private static LegendItem FillItem(string label, Color colour) =>
+        new() { LabelText = label, FillColor = colour, LineWidth = 0, MarkerSize = 0 };
+
+    /// <summary>
+    /// Adds the bands and median line of one metric (x at the 15th of each month), one piece per run of
+    /// consecutive months that some replication defines, so lines break at undefined months instead of being
+    /// drawn through them.
+    /// </summary>
+    private static void AddBands(Plot plot, SeriesSummary summary, int metric, Color colour, bool innerBand,
+        Func<double, double>? transform = null)
+    {
+        transform ??= v => v;
+        var stats = summary.Of(metric);
+        var xs = summary.Months.Select(m => new DateTime(m.Year, m.Month, 15).ToOADate()).ToArray();
+        int t = 0;
+        while (t < stats.Count)
+        {
+            if (!Plottable(stats[t], transform)) { t++; continue; }
+            int start = t;
+            while (t < stats.Count && Plottable(stats[t], transform)) t++;
+            var range = Enumerable.Range(start, t - start).ToArray();
+            double[] x = range.Select(i => xs[i]).ToArray();
+            double[] Pick(Func<CrossRunStatistics, double> f) => range.Select(i => transform(f(stats[i]))).ToArray();
+
+            var outer = plot.Add.FillY(x, Pick(s => s.P05), Pick(s => s.P95));
+            outer.FillColor = colour.WithAlpha(OuterAlpha);
+            outer.LineWidth = 0;
+            if (innerBand)
+            {
+                var inner = plot.Add.FillY(x, Pick(s => s.P25), Pick(s => s.P75));
+                inner.FillColor = colour.WithAlpha(InnerAlpha);
+                inner.LineWidth = 0;
+            }
+            var median = plot.Add.Scatter(x, Pick(s => s.P50), colour);
+            median.LineWidth = MedianWidth;
+            // A lone month has no line to draw; mark it so it does not vanish.
+            median.MarkerSize = x.Length == 1 ? 6 : 0;
+        }
+    }
+
+    private static bool Plottable(CrossRunStatistics s, Func<double, double> transform) =>
+        s.N > 0 && double.IsFinite(transform(s.P05)) && double.IsFinite(transform(s.P95));
+}
