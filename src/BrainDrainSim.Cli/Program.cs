@@ -1,1 +1,32 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using BrainDrainSim.Cli;
+
+// A thin entry point: each verb parses its options and calls the library; no model logic lives here.
+var root = new RootCommand("BrainDrainSim: an agent-based Monte Carlo model of AI researchers emigrating and returning, "
+    + "driven by YAML scenarios. Exit codes: 0 ok, 1 failure, 2 bad input.");
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run 'braindrain --help' for usage.");
+    return ExitCodes.BadInput;
+}
+try
+{
+    // Our handler below chooses the exit code; System.CommandLine's own would answer 1 with a stack trace.
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UserInputException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return ExitCodes.BadInput;
+}
+catch (Exception e) when (Environment.GetEnvironmentVariable("BRAINDRAIN_DEBUG") is null)
+{
+    Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+    Console.Error.WriteLine("This is a bug in braindrain, not in your input. Set BRAINDRAIN_DEBUG=1 for the stack trace.");
+    return ExitCodes.Failure;
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace BrainDrainSim.Cli;
+
+/// <summary><c>braindrain validate SCENARIO.yaml...</c>: every error of every file, exit 0 only when all are valid.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("scenarios") { Description = "Scenario files (YAML) to check.", Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("validate", "Check scenario files and report every error with file, line, column and key; writes nothing.");
+        cmd.Arguments.Add(files);
+        cmd.SetAction(parse =>
+        {
+            int bad = 0;
+            foreach (var path in parse.GetValue(files)!)
+            {
+                var loaded = ScenarioFiles.LoadOrReport(path, Console.Error);
+                if (loaded is null) bad++;
+                else Console.WriteLine($"{path}: ok ({loaded.Scenario!.Name}, {loaded.Scenario.Levers.Length} lever(s), {loaded.Scenario.Uncertainty.Length} uncertain quantit{(loaded.Scenario.Uncertainty.Length == 1 ? "y" : "ies")})");
+            }
+            return bad == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+        });
+        return cmd;
+    }
+}

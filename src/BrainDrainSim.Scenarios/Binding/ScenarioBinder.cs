@@ -1,0 +1,359 @@
+using System.Reflection;
+using BrainDrainSim.Model;
+using BrainDrainSim.Model.Levers;
+
+namespace BrainDrainSim.Scenarios;
+
+/// <summary>
+/// Binds a merged node tree onto the immutable scenario records by reflection over
+/// <see cref="ScenarioNames.KeysOf"/>, so that the YAML keys are exactly the records' properties, spelt by
+/// the one naming rule. A value that cannot be bound is reported and the default kept, so binding always
+/// goes on to find the file's other errors. What was bound where is kept for the checks that follow.
+/// </summary>
+internal sealed class ScenarioBinder(ErrorList errors)
+{
+    /// <summary>
+    /// The entries of a map of reals are shares (the only such map is a gpu_import's sector_shares), and
+    /// ScenarioPath gives them the bounds [0, 1]; the loader holds them to the same range.
+    /// </summary>
+    private static readonly BoundsAttribute ShareBounds = new(0, 1);
+
+    private static readonly MethodInfo MemberwiseCloneMethod =
+        typeof(object).GetMethod("MemberwiseClone", BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    // Not thread-safe, hence one per binder.
+    private readonly NullabilityInfoContext nullability = new();
+
+    private SourceMapping root = null!;
+
+    /// <summary>The value node bound at each key path (<c>levers[1].at</c>, <c>sectors[0]</c>).</summary>
+    public Dictionary<string, SourceNode> Values { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The key node of each key path, where an error about the key itself points.</summary>
+    public Dictionary<string, SourceScalar> KeyNodes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Key paths whose value was rejected (the default was kept): checks that read them stay silent.</summary>
+    public HashSet<string> Failed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Key paths that an unknown-key error already suggested, so that their absence is not reported again.</summary>
+    public HashSet<string> Suggested { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The levers bound, each with its index in the merged YAML list (which key paths use).</summary>
+    public List<(int Index, Lever Lever)> Levers { get; } = [];
+
+    /// <summary>False when some lever could not be bound at all: then Scenario.Levers is not indexed as the file is.</summary>
+    public bool AllLeversBound { get; private set; } = true;
+
+    public List<UncertaintyEntry> Uncertainty { get; } = [];
+
+    public Scenario Bind(SourceMapping merged)
+    {
+        root = merged;
+        Values[""] = merged;
+        // `extends` is consumed by the merge; it stays a known key so that a misspelling of it is caught.
+        return (Scenario)BindRecord(typeof(Scenario), merged, "", new Scenario(), [ScenarioKeys.Extends]);
+    }
+
+    /// <summary>The node bound at the path, or at its nearest bound parent (for errors about keys that are missing).</summary>
+    public SourceNode NodeFor(string path)
+    {
+        while (true)
+        {
+            if (Values.TryGetValue(path, out var node)) return node;
+            if (path.Length == 0) return root;
+            int cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            path = cut < 0 ? "" : path[..cut];
+        }
+    }
+
+    /// <summary>The key node of the path when it was written, else the node for the path.</summary>
+    public SourceNode KeyNodeFor(string path) => KeyNodes.TryGetValue(path, out var key) ? key : NodeFor(path);
+
+    public bool WasGiven(string path) => Values.ContainsKey(path);
+
+    private object BindRecord(Type type, SourceMapping map, string path, object start, IReadOnlyCollection<string> extraKeys)
+    {
+        var keys = ScenarioNames.KeysOf(type);
+        // Unset keys keep the start's values: a record's own defaults (new T()), or the defaults the parent
+        // record gives this member, so that `pay: {home_krw_per_year: {early: 6e7}}` keeps mid and senior.
+        var target = MemberwiseCloneMethod.Invoke(start, null)!;
+        foreach (var (keyNode, valueNode) in map.Entries)
+        {
+            string key = keyNode.Value;
+            if (extraKeys.Contains(key)) continue;
+            string childPath = SourceTreeReader.Join(path, key);
+            var property = keys.FirstOrDefault(k => k.Key == key).Property;
+            if (property is null)
+            {
+                var known = keys.Select(k => k.Key).Concat(extraKeys).ToList();
+                errors.Add(keyNode, childPath, UnknownKey(key, known, type, path));
+                if (KeySuggestions.Closest(key, known) is { } suggestion) Suggested.Add(SourceTreeReader.Join(path, suggestion));
+                Failed.Add(childPath);
+                continue;
+            }
+            KeyNodes[childPath] = keyNode;
+            Values[childPath] = valueNode;
+            if (TryBind(property.PropertyType, IsNullable(property), property, valueNode, childPath, property.GetValue(target), out var value))
+                property.SetValue(target, value);
+            else
+                Failed.Add(childPath);
+        }
+        return target;
+    }
+
+    private bool TryBind(Type type, bool nullable, PropertyInfo? property, SourceNode node, string path, object? current, out object? value)
+    {
+        value = null;
+        var inner = Nullable.GetUnderlyingType(type) ?? type;
+        if (nullable && node is SourceScalar { IsNull: true }) return true;
+
+        string error;
+        if (inner == typeof(double))
+        {
+            if (!ScalarReader.TryNumber(node, out var d, out error)) return Fail(node, path, error);
+            if (!InBounds(d, property, node, path, null)) return false;
+            value = d;
+            return true;
+        }
+        if (inner == typeof(int))
+        {
+            if (!ScalarReader.TryNumber(node, out var d, out error, "a whole number")) return Fail(node, path, error);
+            if (Math.Floor(d) != d) return Fail(node, path, $"expected a whole number, not {node.Describe()}");
+            if (!InBounds(d, property, node, path, null)) return false;
+            if (d < int.MinValue || d > int.MaxValue) return Fail(node, path, $"{node.Describe()} is too large for a whole number");
+            value = (int)d;
+            return true;
+        }
+        if (inner == typeof(bool))
+        {
+            if (!ScalarReader.TryBoolean(node, out var b, out error)) return Fail(node, path, error);
+            value = b;
+            return true;
+        }
+        if (inner == typeof(string))
+        {
+            if (!ScalarReader.TryText(node, out var s, out error)) return Fail(node, path, error);
+            value = s;
+            return true;
+        }
+        if (inner == typeof(YearMonth))
+        {
+            if (!ScalarReader.TryMonth(node, out var m, out error)) return Fail(node, path, error);
+            value = m;
+            return true;
+        }
+        if (inner.IsEnum)
+        {
+            if (!ScalarReader.TryEnum(node, inner, out value, out error)) return Fail(node, path, error);
+            return true;
+        }
+        if (inner == typeof(Lever[]))
+        {
+            value = BindLevers(node, path);
+            return value is not null;
+        }
+        if (inner == typeof(UncertainParameter[]))
+        {
+            value = BindUncertainty(node, path);
+            return value is not null;
+        }
+        if (inner == typeof(IReadOnlyDictionary<string, double>))
+        {
+            value = BindShares(node, path);
+            return value is not null;
+        }
+        if (inner.IsArray)
+        {
+            value = BindArray(inner.GetElementType()!, node, path);
+            return value is not null;
+        }
+        if (inner.IsClass && inner.GetConstructor(Type.EmptyTypes) is not null)
+        {
+            if (node is not SourceMapping map)
+                return Fail(node, path, $"expected a section (indented key: value lines), not {node.Describe()}");
+            value = BindRecord(inner, map, path, current ?? Activator.CreateInstance(inner)!, []);
+            return true;
+        }
+        // Only a new kind of member in the model gets here: fail loudly so the loader is taught it.
+        throw new InvalidOperationException($"the scenario loader cannot bind a {inner.Name} (at '{path}')");
+    }
+
+    private Array? BindArray(Type element, SourceNode node, string path)
+    {
+        if (node is not SourceSequence seq)
+        {
+            Fail(node, path, $"expected a list (entries starting with '- '), not {node.Describe()}");
+            return null;
+        }
+        var array = Array.CreateInstance(element, seq.Items.Count);
+        bool hasDefault = element.IsValueType || element.GetConstructor(Type.EmptyTypes) is not null;
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            string itemPath = $"{path}[{i}]";
+            Values[itemPath] = seq.Items[i];
+            object? start = hasDefault ? Activator.CreateInstance(element) : null;
+            if (TryBind(element, nullable: false, property: null, seq.Items[i], itemPath, start, out var item))
+                array.SetValue(item, i);
+            else
+            {
+                // A placeholder keeps later entries at their own index; Failed tells the checks to skip it.
+                Failed.Add(itemPath);
+                array.SetValue(start, i);
+            }
+        }
+        return array;
+    }
+
+    private Dictionary<string, double>? BindShares(SourceNode node, string path)
+    {
+        if (node is not SourceMapping map)
+        {
+            Fail(node, path, $"expected a section of name: share lines, not {node.Describe()}");
+            return null;
+        }
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in map.Entries)
+        {
+            string entryPath = SourceTreeReader.Join(path, keyNode.Value);
+            KeyNodes[entryPath] = keyNode;
+            Values[entryPath] = valueNode;
+            if (!ScalarReader.TryNumber(valueNode, out var d, out var error)) Fail(valueNode, entryPath, error);
+            else if (!InBounds(d, null, valueNode, entryPath, ShareBounds)) Failed.Add(entryPath);
+            else shares[keyNode.Value] = d;
+        }
+        return shares;
+    }
+
+    private Lever[]? BindLevers(SourceNode node, string path)
+    {
+        if (node is not SourceSequence seq)
+        {
+            AllLeversBound = false;
+            Fail(node, path, $"expected a list of levers (entries starting with '- type:'), not {node.Describe()}");
+            return null;
+        }
+        var levers = new List<Lever>();
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            string itemPath = $"{path}[{i}]";
+            Values[itemPath] = seq.Items[i];
+            if (BindLever(seq.Items[i], itemPath) is { } lever)
+            {
+                levers.Add(lever);
+                Levers.Add((i, lever));
+            }
+            else
+            {
+                AllLeversBound = false;
+                Failed.Add(itemPath);
+            }
+        }
+        return levers.ToArray();
+    }
+
+    private Lever? BindLever(SourceNode node, string path)
+    {
+        string typeList = string.Join(", ", LeverCatalog.Names);
+        if (node is not SourceMapping map)
+        {
+            errors.Add(node, path, $"expected a lever (a section with type: and at:), not {node.Describe()}");
+            return null;
+        }
+        string typePath = SourceTreeReader.Join(path, ScenarioKeys.LeverType);
+        if (map[ScenarioKeys.LeverType] is not { } typeNode)
+        {
+            errors.Add(map, typePath, $"a lever needs 'type:', one of: {typeList}");
+            return null;
+        }
+        KeyNodes[typePath] = map.KeyNode(ScenarioKeys.LeverType)!;
+        Values[typePath] = typeNode;
+        if (!ScalarReader.TryText(typeNode, out var typeName, out _) || !LeverCatalog.ByName.TryGetValue(typeName, out var leverType))
+        {
+            string near = typeNode is SourceScalar s && KeySuggestions.Closest(s.Value, LeverCatalog.Names) is { } n ? $"; did you mean '{n}'?" : "";
+            errors.Add(typeNode, typePath, $"unknown lever type {typeNode.Describe()}{near} (the lever types are: {typeList})");
+            return null;
+        }
+        // `type` is the discriminator, not a property (Lever.Type is fixed by the subtype).
+        var lever = (Lever)BindRecord(leverType, map, path, Activator.CreateInstance(leverType)!, [ScenarioKeys.LeverType]);
+        string at = ScenarioKeys.Of(nameof(Lever.At));
+        if (!map.Has(at))
+        {
+            // A misspelt `at` was reported as an unknown key with this suggestion: one mistake, one error.
+            if (!Suggested.Contains(SourceTreeReader.Join(path, at)))
+                errors.Add(map, SourceTreeReader.Join(path, at), $"a lever needs '{at}:', the month it starts (YYYY-MM)");
+            Failed.Add(SourceTreeReader.Join(path, at));
+        }
+        return lever;
+    }
+
+    private UncertainParameter[]? BindUncertainty(SourceNode node, string path)
+    {
+        if (node is not SourceMapping map)
+        {
+            Fail(node, path, "expected a section mapping each quantity's path to a distribution, " +
+                $"such as coefficients.b_gpu: {{dist: normal, mean: 0.2, sd: 0.1}}; not {node.Describe()}");
+            return null;
+        }
+        var parameters = new List<UncertainParameter>();
+        foreach (var (keyNode, valueNode) in map.Entries)
+        {
+            string target = keyNode.Value;
+            string entryPath = SourceTreeReader.Join(path, target);
+            KeyNodes[entryPath] = keyNode;
+            Values[entryPath] = valueNode;
+            if (valueNode is not SourceMapping distribution)
+            {
+                Fail(valueNode, entryPath, $"expected a distribution such as {{dist: normal, mean: 0.2, sd: 0.1}}, not {valueNode.Describe()}");
+                continue;
+            }
+            var spec = (DistributionSpec)BindRecord(typeof(DistributionSpec), distribution, entryPath, new DistributionSpec(), []);
+            Uncertainty.Add(new UncertaintyEntry(target, spec, keyNode, distribution, entryPath));
+            parameters.Add(new UncertainParameter(target, spec));
+        }
+        // Sorted by path: each parameter's draws are keyed by its path, and a stable order keeps outputs stable.
+        return parameters.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
+    }
+
+    private bool InBounds(double v, PropertyInfo? property, SourceNode node, string path, BoundsAttribute? fallback)
+    {
+        var bounds = property?.GetCustomAttribute<BoundsAttribute>() ?? fallback;
+        if (bounds is null || bounds.Contains(v)) return true;
+        // "0 of persons", but "1 per month" (not "1 of per month").
+        string unit = property?.GetCustomAttribute<UnitAttribute>()?.Unit is { } u
+            ? u.StartsWith("per ", StringComparison.Ordinal) ? $" {u}" : $" of {u}"
+            : "";
+        string F(double x) => ScalarReader.Format(x);
+        string why = v > bounds.Max ? $"{F(v)} is above the maximum {F(bounds.Max)}{unit}"
+            : bounds.MinExclusive && v == bounds.Min ? $"{F(v)} is not above the minimum {F(bounds.Min)}{unit}, which is excluded"
+            : $"{F(v)} is below the minimum {F(bounds.Min)}{unit}";
+        errors.Add(node, path, $"{why} (valid range {bounds.Describe()})");
+        return false;
+    }
+
+    private bool Fail(SourceNode node, string path, string message)
+    {
+        errors.Add(node, path, message);
+        Failed.Add(path);
+        return false;
+    }
+
+    private bool IsNullable(PropertyInfo property) =>
+        Nullable.GetUnderlyingType(property.PropertyType) is not null ||
+        (!property.PropertyType.IsValueType && nullability.Create(property).WriteState == NullabilityState.Nullable);
+
+    private static string UnknownKey(string key, IReadOnlyList<string> known, Type owner, string path)
+    {
+        if (KeySuggestions.Closest(key, known) is { } near) return $"unknown key '{key}'; did you mean '{near}'?";
+        if (typeof(Lever).IsAssignableFrom(owner))
+        {
+            string leverType = ((Lever)Activator.CreateInstance(owner)!).Type;
+            var owners = LeverCatalog.TypesWithKey(key, owner).ToList();
+            return owners.Count > 0
+                ? $"unknown key '{key}' for a {leverType} lever (it is a key of {string.Join(" and ", owners)})"
+                : $"unknown key '{key}' for a {leverType} lever; its keys are: {string.Join(", ", known)}";
+        }
+        if (SchemaIndex.OwnersOf(key) is { Count: > 0 } sections)
+            return $"unknown key '{key}' {(path.Length == 0 ? "at the top level" : $"in {path}")}; it is a key of {string.Join(" and ", sections)}";
+        return $"unknown key '{key}'; the keys here are: {string.Join(", ", known)}";
+    }
+}

@@ -1,0 +1,29 @@
+namespace BrainDrainSim.Cli.Tests;
+
+/// <summary>A small scenario with a lever and an uncertain coefficient: quick, yet every output path runs.</summary>
+internal static class TinyScenario
+{
+    public const string Yaml = """
+        name: tiny
+        description: A small scenario for the end-to-end tests (assumption-only figures).
+        start: 2025-01
+        months: 30
+        population:
+          at_home: 1900
+          abroad_us: 210
+          abroad_other: 160
+        careers:
+          annual_graduates: 100
+        levers:
+          - type: gpu_import
+            at: 2025-06
+            count: 200
+            sector_shares: {academia: 1.0}
+            unit_cost_krw: 146000000
+        uncertainty:
+          coefficients.b_gpu: {dist: normal, mean: 0.2, sd: 0.05}
+        """;
+
+    /// <summary>The same file with the lever key `count` misspelt on line 14, column 5.</summary>
+    public static string Misspelt => Yaml.Replace("    count: 200", "    cuont: 200");
+}

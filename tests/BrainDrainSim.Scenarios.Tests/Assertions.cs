@@ -1,0 +1,23 @@
+namespace BrainDrainSim.Scenarios.Tests;
+
+/// <summary>Assertions that print every error of a failed load, so a failing test says why.</summary>
+public static class Assertions
+{
+    public static void Ok(ScenarioLoadResult result)
+    {
+        Assert.True(result.Ok, "expected no errors, got:\n" + string.Join("\n", result.Errors));
+        Assert.NotNull(result.Scenario);
+    }
+
+    /// <summary>The single error at the key path; fails listing all errors when there is none or several.</summary>
+    public static ScenarioError Single(ScenarioLoadResult result, string keyPath)
+    {
+        Assert.False(result.Ok);
+        Assert.Null(result.Scenario);
+        var matching = result.Errors.Where(e => e.KeyPath == keyPath).ToList();
+        Assert.True(matching.Count == 1, $"expected one error at '{keyPath}', got:\n" + string.Join("\n", result.Errors));
+        return matching[0];
+    }
+
+    public static string Dump(ScenarioLoadResult result) => string.Join("\n", result.Errors);
+}

@@ -1,0 +1,34 @@
+namespace BrainDrainSim.Scenarios.Tests;
+
+/// <summary>A unique folder under the system temp folder for a test's scenario files, deleted afterwards.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "braindrain-scenarios-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Writes the file (UTF-8, no byte-order mark) and returns its full path.</summary>
+    public string Write(string name, string yaml)
+    {
+        string full = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, yaml);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere must not fail the test that used it.
+        }
+    }
+}

@@ -1,0 +1,100 @@
+namespace BrainDrainSim.Scenarios.Tests;
+
+public sealed class UncertaintyTests
+{
+    private static ScenarioLoadResult Load(string uncertainty) =>
+        ScenarioLoader.LoadText($"""
+            levers:
+              - {"{"}type: gpu_import, at: 2025-06, count: 1000, sector_shares: {"{"}industry: 1{"}"}{"}"}
+            uncertainty:
+              {uncertainty}
+            """, "x.yaml");
+
+    [Fact]
+    public void A_path_that_names_nothing_is_rejected_with_the_reason()
+    {
+        var error = Assertions.Single(Load("coefficients.b_gpx: {dist: normal, mean: 0, sd: 1}"), "uncertainty.coefficients.b_gpx");
+        Assert.Equal(4, error.Line);
+        Assert.Equal(3, error.Column);
+        Assert.StartsWith("'coefficients.b_gpx' cannot be made uncertain: 'coefficients.b_gpx' is not a key of the scenario", error.Message);
+
+        Assert.Contains("out of range", Assertions.Single(Load("levers[3].count: {dist: normal, mean: 10, sd: 1}"), "uncertainty.levers[3].count").Message);
+        Assert.Contains("not a real-valued quantity", Assertions.Single(Load("population.at_home: {dist: normal, mean: 100, sd: 1}"), "uncertainty.population.at_home").Message);
+    }
+
+    [Fact]
+    public void A_normal_on_a_unit_interval_quantity_is_rejected_and_a_beta_accepted()
+    {
+        var error = Assertions.Single(Load("visa.selection_rate: {dist: normal, mean: 0.3, sd: 0.1}"), "uncertainty.visa.selection_rate");
+        Assert.StartsWith("a normal(mean 0.3, sd 0.1) distribution does not fit the valid range [0, 1] of visa.selection_rate", error.Message);
+        Assert.Contains("a beta fits", error.Message);
+
+        Assertions.Ok(Load("visa.selection_rate: {dist: beta, alpha: 3, beta: 7}"));
+        Assertions.Ok(Load("visa.selection_rate: {dist: beta, alpha: 2, beta: 2, min: 0.2, max: 0.4}"));
+        Assert.Contains("does not fit", Assertions.Single(Load("visa.selection_rate: {dist: beta, alpha: 2, beta: 2, min: 0.5, max: 1.5}"), "uncertainty.visa.selection_rate").Message);
+    }
+
+    [Fact]
+    public void Supports_are_checked_against_excluded_bounds()
+    {
+        // half_life_years is (0, 100]: a lognormal fits, a uniform reaching 0 does not.
+        Assertions.Ok(Load("compute.half_life_years: {dist: lognormal, mu: 0.9, sigma: 0.2}"));
+        Assertions.Ok(Load("compute.half_life_years: {dist: gamma, shape: 20, rate: 8}"));
+        Assertions.Ok(Load("compute.half_life_years: {dist: triangular, min: 2, mode: 2.5, max: 3}"));
+        Assert.Contains("does not fit", Assertions.Single(Load("compute.half_life_years: {dist: uniform, min: -1, max: 3}"), "uncertainty.compute.half_life_years").Message);
+    }
+
+    [Fact]
+    public void A_path_into_a_lever_share_map_is_a_share()
+    {
+        Assertions.Ok(Load("levers[0].sector_shares.industry: {dist: beta, alpha: 5, beta: 1}"));
+        Assertions.Ok(Load("levers[0].count: {dist: uniform, min: 500, max: 1500}"));
+    }
+
+    [Theory]
+    [InlineData("{dist: normal, mean: 0, sd: 0}", "uncertainty.coefficients.b0.sd", "sd must be above 0, not 0")]
+    [InlineData("{dist: normal, mean: 0}", "uncertainty.coefficients.b0.sd", "a normal distribution needs 'sd'")]
+    [InlineData("{dist: normal, mean: 0, sdd: 1}", "uncertainty.coefficients.b0.sdd", "unknown key 'sdd'; did you mean 'sd'?")]
+    [InlineData("{dst: normal, mean: 0, sd: 1}", "uncertainty.coefficients.b0.dst", "unknown key 'dst'; did you mean 'dist'?")]
+    [InlineData("{dist: normal, mean: 0, sd: 1, max: 3}", "uncertainty.coefficients.b0.max", "'max' is not a parameter of a normal distribution (it takes mean, sd)")]
+    [InlineData("{mean: 0, sd: 1}", "uncertainty.coefficients.b0.dist", "a distribution needs 'dist:', one of: normal, lognormal, uniform, beta, triangular, gamma")]
+    [InlineData("{dist: cauchy, mean: 0, sd: 1}", "uncertainty.coefficients.b0.dist", "expected one of: normal, lognormal, uniform, beta, triangular, gamma")]
+    [InlineData("{dist: uniform, min: 2, max: 1}", "uncertainty.coefficients.b0.max", "max 1 must be above min 2")]
+    [InlineData("{dist: beta, alpha: 1, beta: 1, min: 0}", "uncertainty.coefficients.b0.min", "give both min and max")]
+    [InlineData("{dist: beta, alpha: -1, beta: 1}", "uncertainty.coefficients.b0.alpha", "alpha must be above 0")]
+    [InlineData("{dist: triangular, min: 0, mode: 3, max: 2}", "uncertainty.coefficients.b0.mode", "mode 3 must lie between min 0 and max 2")]
+    [InlineData("{dist: gamma, shape: 2, rate: 0}", "uncertainty.coefficients.b0.rate", "rate must be above 0")]
+    [InlineData("{dist: lognormal, mu: 0, sigma: .nan}", "uncertainty.coefficients.b0.sigma", "NaN is not allowed")]
+    [InlineData("[normal, 0, 1]", "uncertainty.coefficients.b0", "expected a distribution")]
+    public void Distribution_parameters_are_checked_per_kind(string distribution, string keyPath, string message)
+    {
+        var result = Load($"coefficients.b0: {distribution}");
+        Assert.StartsWith(message, Assertions.Single(result, keyPath).Message);
+        Assert.Single(result.Errors);
+    }
+
+    [Fact]
+    public void The_uncertainty_block_cannot_address_itself()
+    {
+        var result = ScenarioLoader.LoadText("""
+            uncertainty:
+              coefficients.b0: {dist: normal, mean: 0, sd: 1}
+              uncertainty[0].distribution.sd: {dist: uniform, min: 1, max: 2}
+            """, "x.yaml");
+        Assert.Contains("cannot make its own parameters uncertain", Assertions.Single(result, "uncertainty.uncertainty[0].distribution.sd").Message);
+    }
+
+    [Fact]
+    public void Paths_into_levers_are_not_checked_when_a_lever_failed_to_bind()
+    {
+        // With levers[0] unbindable, levers[1] would index the wrong lever: only the lever's own error is given.
+        var result = ScenarioLoader.LoadText("""
+            levers:
+              - {type: nonsense, at: 2025-01}
+              - {type: gpu_import, at: 2025-06, count: 1000, sector_shares: {industry: 1}}
+            uncertainty:
+              levers[1].count: {dist: uniform, min: 800, max: 1200}
+            """, "x.yaml");
+        Assert.Equal("levers[0].type", Assert.Single(result.Errors).KeyPath);
+    }
+}
