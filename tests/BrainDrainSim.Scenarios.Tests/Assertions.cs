@@ -16,7 +16,11 @@ public static class Assertions
         Assert.Null(result.Scenario);
         var matching = result.Errors.Where(e => e.KeyPath == keyPath).ToList();
         Assert.True(matching.Count == 1, $"expected one error at '{keyPath}', got:\n" + string.Join("\n", result.Errors));
-        return matching[0];
+        var error = matching[0];
+        // What the user reads must name the file, the line, the column and the key.
+        Assert.True(error.Line >= 1 && error.Column >= 1, $"no position in: {error}");
+        Assert.StartsWith($"{error.File}:{error.Line}:{error.Column}: {keyPath}: ", error.ToString());
+        return error;
     }
 
     public static string Dump(ScenarioLoadResult result) => string.Join("\n", result.Errors);

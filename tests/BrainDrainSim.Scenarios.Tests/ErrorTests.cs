@@ -76,6 +76,7 @@ public sealed class ErrorTests
     public void A_value_of_the_wrong_type_is_reported(string yaml, string keyPath, string message)
     {
         var error = Assertions.Single(ScenarioLoader.LoadText(yaml + "\n", "x.yaml"), keyPath);
+        Assert.Equal(1, error.Line); // every case here is a one-line file
         Assert.StartsWith(message, error.Message);
     }
 
