@@ -169,16 +169,8 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
             $"its {Tail:0e0} and 1 - {Tail:0e0} quantiles are {low:G6} and {high:G6}{hint}");
     }
 
-    private static double Quantile(DistributionSpec s, double p) => s.Dist switch
-    {
-        DistributionKind.Normal => Normal.InvCDF(s.Mean!.Value, s.Sd!.Value, p),
-        DistributionKind.Lognormal => LogNormal.InvCDF(s.Mu!.Value, s.Sigma!.Value, p),
-        DistributionKind.Uniform => ContinuousUniform.InvCDF(s.Min!.Value, s.Max!.Value, p),
-        DistributionKind.Beta => (s.Min ?? 0) + ((s.Max ?? 1) - (s.Min ?? 0)) * Beta.InvCDF(s.Alpha!.Value, s.Beta!.Value, p),
-        DistributionKind.Triangular => Triangular.InvCDF(s.Min!.Value, s.Max!.Value, s.Mode!.Value, p),
-        DistributionKind.Gamma => Gamma.InvCDF(s.Shape!.Value, s.Rate!.Value, p),
-        _ => throw new InvalidOperationException($"no quantile function for {s.Dist}"),
-    };
+    // The engine's own quantile function, so the support checked here is the one the draws come from.
+    private static double Quantile(DistributionSpec s, double p) => BrainDrainSim.MonteCarlo.UncertaintySampler.InverseCdf(s, p);
 
     private static string Describe(DistributionSpec s)
     {
