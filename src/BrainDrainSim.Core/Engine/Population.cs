@@ -25,6 +25,12 @@ internal sealed class Population
         KeyLo = new uint[capacity];
         KeyHi = new uint[capacity];
         Peers = new int[(long)capacity * peersPerResearcher];
+        Utility = new double[capacity];
+        Group = new byte[capacity];
+        AbroadPeers = new ushort[capacity];
+        FollowerHead = new int[capacity];
+        FollowerNext = new int[(long)capacity * peersPerResearcher];
+        Array.Fill(FollowerHead, -1);
     }
 
     public int Capacity { get; }
@@ -52,4 +58,39 @@ internal sealed class Population
     public readonly uint[] KeyLo;
     public readonly uint[] KeyHi;
     public readonly int[] Peers;
+
+    /// <summary>
+    /// The researcher's own part of the emigration utility (pay and offer factors, access, talent,
+    /// attachment) while at home; minus infinity while abroad or exited, so the decision kernel gives
+    /// them p = 0 without a branch on location.
+    /// </summary>
+    public readonly double[] Utility;
+
+    /// <summary>(sector * 4 + stage) * 2 + top talent: indexes the month's group terms and top-ups.</summary>
+    public readonly byte[] Group;
+
+    /// <summary>How many of the researcher's K ties are abroad now, kept up to date as others move.</summary>
+    public readonly ushort[] AbroadPeers;
+
+    /// <summary>
+    /// Reverse edges: FollowerHead[j] is the first tie (an index into Peers) that points at j, and
+    /// FollowerNext[e] the next; the follower of tie e is e / K. A move of j updates only its followers.
+    /// </summary>
+    public readonly int[] FollowerHead;
+    public readonly int[] FollowerNext;
+
+    /// <summary>Bytes per researcher of the arrays the monthly kernel touches (the peer network not counted).</summary>
+    public const int HotBytesPerResearcher = sizeof(double) + sizeof(byte) * 4 + sizeof(ushort) + sizeof(uint) * 2;
+
+    /// <summary>Bytes per researcher of the peer network (ties and their reverse edges).</summary>
+    public int NetworkBytesPerResearcher => K * (sizeof(int) + sizeof(int)) + sizeof(int);
+
+    /// <summary>Links tie e (researcher e / K to Peers[e]) into the reverse edges of its target.</summary>
+    public void LinkFollower(long e)
+    {
+        int target = Peers[e];
+        if (target < 0) return;
+        FollowerNext[e] = FollowerHead[target];
+        FollowerHead[target] = (int)e;
+    }
 }

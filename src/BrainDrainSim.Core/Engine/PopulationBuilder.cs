@@ -74,10 +74,10 @@ internal sealed class PopulationBuilder
     }
 
     /// <summary>
-    /// Adds an entrant at home. <paramref name="candidates"/> holds everyone not exited at the start of the
-    /// month, and <paramref name="bySector"/> the same split by sector: the entrant's one-way ties go to them.
+    /// Adds an entrant at home and returns its index. Its one-way ties go to <paramref name="candidates"/>:
+    /// everyone not exited at the start of the month.
     /// </summary>
-    public void AddEntrant(Population pop, int month, int rank, List<int> candidates, List<int>[] bySector)
+    public int AddEntrant(Population pop, int month, int rank, TieCandidates candidates)
     {
         int i = pop.Count++;
         uint lo = (uint)rank, hi = (uint)(month + 1);
@@ -93,13 +93,14 @@ internal sealed class PopulationBuilder
         if (pop.Talent[i] > TopTalentThreshold) pop.Flags[i] |= (byte)ResearcherFlags.TopTalent;
 
         int k = pop.K;
-        int sector = pop.Sector[i];
+        var own = candidates.BySector[pop.Sector[i]];
         for (int j = 0; j < k; j += 2)
         {
             _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Peers, (uint)(j / 2), out var h0, out var c0, out var h1, out var c1);
-            pop.Peers[(long)i * k + j] = PickTie(candidates, bySector[sector], h0, c0, -1, -1);
-            if (j + 1 < k) pop.Peers[(long)i * k + j + 1] = PickTie(candidates, bySector[sector], h1, c1, -1, -1);
+            pop.Peers[(long)i * k + j] = PickTie(candidates.All, own, h0, c0, -1, -1);
+            if (j + 1 < k) pop.Peers[(long)i * k + j + 1] = PickTie(candidates.All, own, h1, c1, -1, -1);
         }
+        return i;
     }
 
     private void DrawTraits(Population pop, int i)

@@ -1,5 +1,4 @@
 using BrainDrainSim.Model;
-using BrainDrainSim.MonteCarlo;
 using BrainDrainSim.Randomness;
 using static BrainDrainSim.MonteCarlo.MetricCatalog;
 
@@ -7,12 +6,17 @@ namespace BrainDrainSim.Engine;
 
 /// <summary>
 /// One replication of a scenario: the monthly step of model.md over a structure of arrays. Every
-/// decision in month t reads the state at the start of t; moves are applied after the sweep.
+/// decision in month t reads the state at the start of t; moves, exits and advancement are applied
+/// after the sweep. The sweep is the hot loop: one counter-based draw per researcher, a utility made
+/// of the researcher's own static part plus a month term shared by its group, and a peer count kept
+/// up to date incrementally. What is rare (an intent, a graduation, an exit) is handled afterwards.
 /// </summary>
 internal sealed class Simulation
 {
     /// <summary>Compute per researcher is floored here (H100e) so that log ratios stay finite in an empty or compute-less sector.</summary>
     public const double ComputeFloor = 1e-6;
+
+    private const int Stages = PolicySchedule.Stages;
 
     private readonly Scenario _sc;
     private readonly MonthPolicy[] _plan;
@@ -21,18 +25,28 @@ internal sealed class Simulation
     private readonly PopulationBuilder _builder;
     private readonly int _nSectors;
     private readonly int _scale;
-    private readonly double[] _exitMonthly = new double[4];
-    private readonly double[] _advanceMonthly = new double[4];
+    private readonly int _groups;
+    private readonly double[] _exitMonthly = new double[Stages];
+    private readonly double[] _advanceMonthly = new double[Stages];
 
-    // Scratch reused every month (a month allocates nothing but the entrants' candidate lists).
+    // State kept incrementally instead of recounted each month.
+    private readonly int[] _homeBySector;
+    private int _abroadUs, _abroadOther, _exited, _topHome;
+    private readonly int[] _cohortSize;     // student emigrants by month of emigration
+    private readonly int[] _cohortAbroad;   // ... of whom abroad now
+
+    // Scratch reused every month: a month allocates nothing.
+    private readonly double[] _groupTerm;
+    private readonly bool[] _groupExact;
+    private readonly double[] _cHome;
+    private readonly double[] _lnCHome;
+    private readonly double[] _guaranteeCost;
+    private readonly int[] _decided;        // researchers whose decision fired (intent at home, return abroad)
     private readonly int[] _moveIndex;
     private readonly byte[] _moveTo;
-    private readonly int[] _homeBySector;
-    private readonly double[] _cHome;
-    private readonly double[] _cHomeFloored;
-    private readonly double[] _guaranteeCost;
-    private readonly List<int> _candidates = [];
-    private readonly List<int>[] _candidatesBySector;
+    private readonly int[] _exiting;
+    private readonly int[] _advancing;
+    private readonly TieCandidates _candidates;
 
     public Simulation(Scenario scenario, MonthPolicy[] plan, StreamKey key)
     {
@@ -41,6 +55,7 @@ internal sealed class Simulation
         _key = key;
         _scale = scenario.AgentScale;
         _nSectors = scenario.Sectors.Length;
+        _groups = _nSectors * Stages * 2;
         int home = ScaledCount(scenario.Population.AtHome), us = ScaledCount(scenario.Population.AbroadUs),
             other = ScaledCount(scenario.Population.AbroadOther);
         int capacity = home + us + other + plan.Sum(m => m.Entrants);
@@ -49,19 +64,33 @@ internal sealed class Simulation
         _builder.BuildInitial(_pop, home, us, other);
         InitialCount = home + us + other;
 
-        for (int st = 0; st < 4; st++)
+        for (int st = 0; st < Stages; st++)
         {
             _exitMonthly[st] = 1 - Math.Pow(1 - scenario.Careers.ExitRatePerYear[(Stage)st], 1.0 / 12);
             _advanceMonthly[st] = st == (int)Stage.Senior ? 0 : 1.0 / (12 * scenario.Careers.DurationYears[(Stage)st]);
         }
+        _homeBySector = new int[_nSectors];
+        _cohortSize = new int[scenario.Months];
+        _cohortAbroad = new int[scenario.Months];
+        _groupTerm = new double[_groups];
+        _groupExact = new bool[_groups];
+        _cHome = new double[_nSectors];
+        _lnCHome = new double[_nSectors];
+        _guaranteeCost = new double[scenario.Months];
+        _decided = new int[capacity];
         _moveIndex = new int[capacity];
         _moveTo = new byte[capacity];
-        _homeBySector = new int[_nSectors];
-        _cHome = new double[_nSectors];
-        _cHomeFloored = new double[_nSectors];
-        _guaranteeCost = new double[scenario.Months];
-        _candidatesBySector = new List<int>[_nSectors];
-        for (int s = 0; s < _nSectors; s++) _candidatesBySector[s] = [];
+        _exiting = new int[capacity];
+        _advancing = new int[capacity];
+        _candidates = new TieCandidates(_nSectors, capacity);
+
+        for (int i = 0; i < _pop.Count; i++)
+        {
+            InitialiseDerived(i);
+            _candidates.Add(i, _pop.Sector[i]);
+        }
+        for (long e = 0; e < (long)_pop.Count * _pop.K; e++) _pop.LinkFollower(e);
+        for (int i = 0; i < _pop.Count; i++) _pop.AbroadPeers[i] = CountAbroadPeers(i);
     }
 
     public int InitialCount { get; }
@@ -80,9 +109,7 @@ internal sealed class Simulation
         agentSteps = 0;
         double cumulativeCost = 0;
         for (int t = 0; t < months; t++)
-        {
             agentSteps += Step(t, series, ref cumulativeCost);
-        }
         return series;
     }
 
@@ -91,114 +118,58 @@ internal sealed class Simulation
         var mp = _plan[t];
         var pop = _pop;
         var c = _sc.Coefficients;
-        var visa = mp.Visa;
         int countAtStart = pop.Count;
-        int k = pop.K;
         double scale = _scale;
+        long present = countAtStart - _exited;
 
-        // 1-2. Start-of-month counts, compute per home researcher by sector, entrants' tie candidates.
-        Array.Clear(_homeBySector);
-        bool collectCandidates = mp.Entrants > 0 && k > 0;
-        if (collectCandidates)
-        {
-            _candidates.Clear();
-            foreach (var l in _candidatesBySector) l.Clear();
-        }
-        long present = 0;
-        for (int i = 0; i < countAtStart; i++)
-        {
-            byte loc = pop.Location[i];
-            if (loc == (byte)Location.Exited) continue;
-            present++;
-            if (loc == (byte)Location.Home) _homeBySector[pop.Sector[i]]++;
-            if (collectCandidates)
-            {
-                _candidates.Add(i);
-                _candidatesBySector[pop.Sector[i]].Add(i);
-            }
-        }
+        // 1-2. Compute per home researcher by sector (start-of-month counts), and each group's month term.
         double voucherCost = 0;
         for (int s = 0; s < _nSectors; s++)
         {
             double persons = _homeBySector[s] * scale;
             _cHome[s] = _sc.Sectors[s].BaselineComputeH100e + (persons > 0 ? mp.CohortH100e[s] / persons : 0) + mp.VoucherH100e[s];
-            _cHomeFloored[s] = Math.Max(_cHome[s], ComputeFloor);
+            _lnCHome[s] = Math.Log(Math.Max(_cHome[s], ComputeFloor));
             series[FirstSectorCompute + s][t] = persons > 0 ? _cHome[s] : double.NaN;
             voucherCost += persons * mp.VoucherCostPerPerson[s];
         }
-        double cAbroad = mp.ComputeAbroad;
-        double lnCAbroad = Math.Log(cAbroad);
+        double lnCAbroad = Math.Log(mp.ComputeAbroad);
+        ComputeGroupTerms(mp, lnCAbroad);
 
-        // 3-4. Every researcher present decides against the start-of-month state.
-        int nMoves = 0;
-        double topupCost = 0;
-        int blocked = 0;
-        double invK = k > 0 ? 1.0 / k : 0;
-        for (int i = 0; i < countAtStart; i++)
+        // 3-4. The sweep: one draw per researcher present decides its move, exit and advancement.
+        var (nDecided, nExiting, nAdvancing, topupCost) = Sweep(t, mp, countAtStart, lnCAbroad);
+
+        // Intents pass or fail their gate; returns need none.
+        int nMoves = 0, blocked = 0;
+        var visa = mp.Visa;
+        for (int d = 0; d < nDecided; d++)
         {
-            byte loc = pop.Location[i];
-            if (loc == (byte)Location.Exited) continue;
+            int i = _decided[d];
+            if (pop.Location[i] != (byte)Location.Home)
+            {
+                _moveIndex[nMoves] = i;
+                _moveTo[nMoves++] = (byte)Location.Home;
+                continue;
+            }
+            _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Detail, 0, out var uDest, out var uGate, out _, out _);
+            bool toUs = uDest < visa.UsShare;
             int st = pop.Stage[i];
-            int s = pop.Sector[i];
-            bool top = (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0;
-            int g = PolicySchedule.Group(s, st, top);
-            double basePay = mp.HomePayBase[s * PolicySchedule.Stages + st] * pop.HomePayFactor[i];
-            double pay = basePay * (1 + mp.TopupPercent[g]) + mp.TopupAmount[g];
-            double offer = mp.OfferBaseKrw[st] * pop.OfferFactor[i];
-            _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Randomness.Purpose.Move, 0, out var u0, out var u1, out var u2, out _);
-
-            if (loc == (byte)Location.Home)
+            double pass;
+            if (st == (int)Stage.Student) pass = visa.StudyPassRate;
+            else if (toUs)
             {
-                topupCost += (pay - basePay) / 12;
-                int abroadPeers = 0;
-                long baseIdx = (long)i * k;
-                for (int j = 0; j < k; j++)
-                {
-                    int peer = pop.Peers[baseIdx + j];
-                    if (peer >= 0 && (pop.Location[peer] == (byte)Location.AbroadUs || pop.Location[peer] == (byte)Location.AbroadOther))
-                        abroadPeers++;
-                }
-                double dU = c.B0
-                    + c.BWage * Math.Log(offer / pay)
-                    + c.BGpu * (lnCAbroad - Math.Log(Math.Max(pop.Access[i] * _cHome[s], ComputeFloor)))
-                    + c.BNet * abroadPeers * invK
-                    + c.BTalent * pop.Talent[i]
-                    - pop.Attachment[i];
-                double p = c.LambdaOut * Logistic.Of(dU);
-                if (u0 < p)
-                {
-                    bool toUs = u1 < visa.UsShare;
-                    double pass;
-                    if (st == (int)Stage.Student) pass = visa.StudyPassRate;
-                    else if (toUs)
-                    {
-                        bool usAdvanced = (pop.Flags[i] & (byte)ResearcherFlags.UsDegree) != 0 && pop.Degree[i] >= (byte)Degree.Master;
-                        pass = VisaGate.UsWorkPass(top, usAdvanced, visa.SelectionRate, visa.AdvancedRoundRate,
-                            visa.TalentRouteRate, visa.FeeUsd, offer / _sc.KrwPerUsd, visa.FeeElasticity);
-                    }
-                    else pass = visa.OtherPassRate;
-                    if (u2 < pass)
-                    {
-                        _moveIndex[nMoves] = i;
-                        _moveTo[nMoves++] = (byte)(toUs ? Location.AbroadUs : Location.AbroadOther);
-                    }
-                    else blocked++;
-                }
+                bool top = (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0;
+                bool usAdvanced = (pop.Flags[i] & (byte)ResearcherFlags.UsDegree) != 0 && pop.Degree[i] >= (byte)Degree.Master;
+                double offerUsd = mp.OfferBaseKrw[st] * pop.OfferFactor[i] / _sc.KrwPerUsd;
+                pass = VisaGate.UsWorkPass(top, usAdvanced, visa.SelectionRate, visa.AdvancedRoundRate,
+                    visa.TalentRouteRate, visa.FeeUsd, offerUsd, visa.FeeElasticity);
             }
-            else
+            else pass = visa.OtherPassRate;
+            if (uGate < pass)
             {
-                double destPay = loc == (byte)Location.AbroadOther ? offer * _sc.Pay.OtherPayRatio : offer;
-                double dR = c.R0
-                    - c.BWage * Math.Log(destPay / (pay + mp.BonusPerYear))
-                    - c.BGpu * (lnCAbroad - Math.Log(_cHomeFloored[s] + mp.GuaranteedH100e))
-                    + c.BAtt * pop.Attachment[i];
-                double p = c.LambdaBack * Logistic.Of(dR);
-                if (u0 < p)
-                {
-                    _moveIndex[nMoves] = i;
-                    _moveTo[nMoves++] = (byte)Location.Home;
-                }
+                _moveIndex[nMoves] = i;
+                _moveTo[nMoves++] = (byte)(toUs ? Location.AbroadUs : Location.AbroadOther);
             }
+            else blocked++;
         }
 
         // Moves apply after everyone has decided (synchronous update).
@@ -207,40 +178,34 @@ internal sealed class Simulation
         for (int m = 0; m < nMoves; m++)
         {
             int i = _moveIndex[m];
-            pop.Location[i] = _moveTo[m];
             if (_moveTo[m] == (byte)Location.Home)
             {
+                MoveTo(i, Location.Home);
                 returns++;
                 returnCost += OnReturn(t, mp);
             }
             else
             {
+                if (pop.Stage[i] == (byte)Stage.Student) JoinStudentCohort(i, t);
+                MoveTo(i, (Location)_moveTo[m]);
                 emigrations++;
-                if (pop.Stage[i] == (byte)Stage.Student) pop.StudentEmigrationMonth[i] = (short)t;
             }
         }
 
-        // 5. Exits and stage advancement for everyone present at the start of the month.
-        int exits = 0;
+        // 5. Exits, then advancement, for those present at the start (decided in the sweep).
+        for (int x = 0; x < nExiting; x++) MoveTo(_exiting[x], Location.Exited);
         var degrees = mp.GraduationDegrees;
         double degreeTotal = degrees.Sum;
-        for (int i = 0; i < countAtStart; i++)
+        for (int a = 0; a < nAdvancing; a++)
         {
-            if (pop.Location[i] == (byte)Location.Exited) continue;
+            int i = _advancing[a];
             int st = pop.Stage[i];
-            _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Randomness.Purpose.Life, 0, out var u0, out var u1, out var u2, out var u3);
-            if (u0 < _exitMonthly[st])
-            {
-                pop.Location[i] = (byte)Location.Exited;
-                exits++;
-                continue;
-            }
-            if (u1 >= _advanceMonthly[st]) continue;
-            pop.Stage[i] = (byte)(st + 1);
+            SetStage(i, st + 1);
             if (st != (int)Stage.Student) continue;
 
             // A graduating student earns a degree; abroad, the graduate must pass the work gate to stay.
-            double ud = u2 * degreeTotal;
+            _key.Words(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Month, 0, out _, out _, out _, out var wDegree);
+            double ud = Philox4x32.ToUnit(wDegree) * degreeTotal;
             var degree = ud < degrees.Bachelor ? Degree.Bachelor : ud < degrees.Bachelor + degrees.Master ? Degree.Master : Degree.Phd;
             pop.Degree[i] = (byte)degree;
             byte loc = pop.Location[i];
@@ -255,58 +220,259 @@ internal sealed class Simulation
                     visa.TalentRouteRate, 0, 1, visa.FeeElasticity);
             }
             else pass = visa.OtherPassRate;
-            if (u3 >= pass)
+            _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Detail, 0, out _, out _, out var uGraduate, out _);
+            if (uGraduate >= pass)
             {
-                pop.Location[i] = (byte)Location.Home;
+                MoveTo(i, Location.Home);
                 returns++;
                 forced++;
                 returnCost += OnReturn(t, mp);
             }
         }
 
-        // Entrants join at home, first exposed next month; their ties go to those present at the start.
+        // Entrants join at home, first exposed next month; their ties go to those present at the start,
+        // so this month's exits leave the candidate lists only after the entrants have drawn.
+        int firstEntrant = pop.Count;
         for (int r = 0; r < mp.Entrants; r++)
-            _builder.AddEntrant(_pop, t, r, _candidates, _candidatesBySector);
-
-        // 6. Metrics at the end of the month.
-        int home = 0, us = 0, other = 0, exited = 0, topHome = 0, cohort = 0, cohortAbroad = 0;
-        int cohortMonth = t - 60;
-        for (int i = 0; i < pop.Count; i++)
         {
-            switch ((Location)pop.Location[i])
-            {
-                case Location.Home:
-                    home++;
-                    if ((pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0) topHome++;
-                    break;
-                case Location.AbroadUs: us++; break;
-                case Location.AbroadOther: other++; break;
-                default: exited++; break;
-            }
-            if (cohortMonth >= 0 && pop.StudentEmigrationMonth[i] == cohortMonth)
-            {
-                cohort++;
-                if (pop.Location[i] is (byte)Location.AbroadUs or (byte)Location.AbroadOther) cohortAbroad++;
-            }
+            int i = _builder.AddEntrant(pop, t, r, _candidates);
+            InitialiseDerived(i);
+            long e0 = (long)i * pop.K;
+            for (int j = 0; j < pop.K; j++) pop.LinkFollower(e0 + j);
+            pop.AbroadPeers[i] = CountAbroadPeers(i);
         }
+        for (int x = 0; x < nExiting; x++) _candidates.Remove(_exiting[x], pop.Sector[_exiting[x]]);
+        for (int i = firstEntrant; i < pop.Count; i++) _candidates.Add(i, pop.Sector[i]);
+
+        // 6. Metrics at the end of the month, from the counts kept incrementally.
+        int home = pop.Count - _abroadUs - _abroadOther - _exited;
+        int cohortMonth = t - 60;
         double cost = mp.GpuCost + voucherCost + topupCost * scale + returnCost * scale + _guaranteeCost[t] + mp.EducationCost;
         cumulativeCost += cost;
         series[IHome][t] = home * scale;
-        series[IAbroad][t] = (us + other) * scale;
-        series[IAbroadUs][t] = us * scale;
-        series[IAbroadOther][t] = other * scale;
-        series[IExited][t] = exited * scale;
+        series[IAbroad][t] = (_abroadUs + _abroadOther) * scale;
+        series[IAbroadUs][t] = _abroadUs * scale;
+        series[IAbroadOther][t] = _abroadOther * scale;
+        series[IExited][t] = _exited * scale;
         series[IEmigrations][t] = emigrations * scale;
         series[IReturns][t] = returns * scale;
         series[IForcedReturns][t] = forced * scale;
         series[IEntrants][t] = mp.Entrants * scale;
-        series[IExits][t] = exits * scale;
+        series[IExits][t] = nExiting * scale;
         series[IVisaBlocked][t] = blocked * scale;
-        series[ITopTalentHome][t] = topHome * scale;
+        series[ITopTalentHome][t] = _topHome * scale;
         series[IPolicyCost][t] = cost;
         series[IPolicyCostCumulative][t] = cumulativeCost;
-        series[IStudentStayRate][t] = cohort > 0 ? (double)cohortAbroad / cohort : double.NaN;
+        series[IStudentStayRate][t] = cohortMonth >= 0 && _cohortSize[cohortMonth] > 0
+            ? (double)_cohortAbroad[cohortMonth] / _cohortSize[cohortMonth] : double.NaN;
         return present;
+    }
+
+    /// <summary>
+    /// The month term of each group's emigration utility: everything in dU that is the same for all
+    /// researchers of a sector, stage and talent class. A group whose top-up includes an amount in KRW
+    /// cannot be split this way (ln(a x pay + b) does not separate) and is computed per researcher.
+    /// </summary>
+    private void ComputeGroupTerms(MonthPolicy mp, double lnCAbroad)
+    {
+        var c = _sc.Coefficients;
+        for (int g = 0; g < _groups; g++)
+        {
+            int st = (g >> 1) % Stages, s = (g >> 1) / Stages;
+            _groupExact[g] = mp.TopupAmount[g] != 0;
+            _groupTerm[g] = c.B0
+                + c.BWage * (Math.Log(mp.OfferBaseKrw[st]) - Math.Log(mp.HomePayBase[s * Stages + st] * (1 + mp.TopupPercent[g])))
+                + c.BGpu * (lnCAbroad - _lnCHome[s]);
+        }
+    }
+
+    /// <summary>
+    /// The hot loop. For each researcher present at the start of the month: one Philox call gives the
+    /// decision, exit and advancement draws. Home researchers compare the first with their emigration
+    /// hazard, researchers abroad with their return hazard; the few whose draw fires are listed for the
+    /// steps after the sweep, so the state read here is the start-of-month state throughout.
+    /// </summary>
+    private (int Decided, int Exiting, int Advancing, double TopupCost) Sweep(int t, MonthPolicy mp, int count, double lnCAbroad)
+    {
+        var pop = _pop;
+        var c = _sc.Coefficients;
+        double netPerPeer = pop.K > 0 ? c.BNet / pop.K : 0;
+        double lambdaOut = c.LambdaOut;
+        int nDecided = 0, nExiting = 0, nAdvancing = 0;
+        double topupCost = 0;
+        var location = pop.Location;
+        var utility = pop.Utility;
+        var group = pop.Group;
+        var abroadPeers = pop.AbroadPeers;
+        var keyLo = pop.KeyLo;
+        var keyHi = pop.KeyHi;
+        var stage = pop.Stage;
+        uint month = (uint)t;
+        bool anyTopup = HasTopup(mp);
+        for (int i = 0; i < count; i++)
+        {
+            byte loc = location[i];
+            if (loc == (byte)Location.Exited) continue;
+            _key.Words(keyLo[i], keyHi[i], month, Purpose.Month, 0, out var wDecide, out var wExit, out var wAdvance, out _);
+            double uDecide = Philox4x32.ToUnit(wDecide);
+            double p;
+            if (loc == (byte)Location.Home)
+            {
+                int g = group[i];
+                double dU = _groupExact[g]
+                    ? ExactEmigrationUtility(i, mp, lnCAbroad)
+                    : utility[i] + _groupTerm[g] + netPerPeer * abroadPeers[i];
+                p = lambdaOut * Logistic.Of(dU);
+                if (anyTopup) topupCost += TopupPerMonth(i, mp);
+            }
+            else p = ReturnHazard(i, mp, lnCAbroad);
+            if (uDecide < p) _decided[nDecided++] = i;
+
+            int st = stage[i];
+            if (Philox4x32.ToUnit(wExit) < _exitMonthly[st]) _exiting[nExiting++] = i;
+            else if (Philox4x32.ToUnit(wAdvance) < _advanceMonthly[st]) _advancing[nAdvancing++] = i;
+        }
+        return (nDecided, nExiting, nAdvancing, topupCost);
+    }
+
+    private static bool HasTopup(MonthPolicy mp)
+    {
+        foreach (var v in mp.TopupPercent) if (v != 0) return true;
+        foreach (var v in mp.TopupAmount) if (v != 0) return true;
+        return false;
+    }
+
+    private double HomePay(int i, MonthPolicy mp, out double basePay)
+    {
+        int g = _pop.Group[i];
+        basePay = mp.HomePayBase[_pop.Sector[i] * Stages + _pop.Stage[i]] * _pop.HomePayFactor[i];
+        return basePay * (1 + mp.TopupPercent[g]) + mp.TopupAmount[g];
+    }
+
+    private double TopupPerMonth(int i, MonthPolicy mp)
+    {
+        double pay = HomePay(i, mp, out var basePay);
+        return (pay - basePay) / 12;
+    }
+
+    /// <summary>dU of model.md step 3 computed term by term, for groups whose top-up has an amount.</summary>
+    private double ExactEmigrationUtility(int i, MonthPolicy mp, double lnCAbroad)
+    {
+        var c = _sc.Coefficients;
+        var pop = _pop;
+        double pay = HomePay(i, mp, out _);
+        double offer = mp.OfferBaseKrw[pop.Stage[i]] * pop.OfferFactor[i];
+        return c.B0
+            + c.BWage * Math.Log(offer / pay)
+            + c.BGpu * (lnCAbroad - Math.Log(pop.Access[i]) - _lnCHome[pop.Sector[i]])
+            + (pop.K > 0 ? c.BNet * pop.AbroadPeers[i] / pop.K : 0)
+            + c.BTalent * pop.Talent[i]
+            - pop.Attachment[i];
+    }
+
+    /// <summary>The return hazard of model.md step 4 for a researcher abroad.</summary>
+    private double ReturnHazard(int i, MonthPolicy mp, double lnCAbroad)
+    {
+        var c = _sc.Coefficients;
+        if (c.LambdaBack == 0) return 0;
+        var pop = _pop;
+        double pay = HomePay(i, mp, out _);
+        double offer = mp.OfferBaseKrw[pop.Stage[i]] * pop.OfferFactor[i];
+        double destPay = pop.Location[i] == (byte)Location.AbroadOther ? offer * _sc.Pay.OtherPayRatio : offer;
+        double dR = c.R0
+            - c.BWage * Math.Log(destPay / (pay + mp.BonusPerYear))
+            - c.BGpu * (lnCAbroad - Math.Log(Math.Max(_cHome[pop.Sector[i]], ComputeFloor) + mp.GuaranteedH100e))
+            + c.BAtt * pop.Attachment[i];
+        return c.LambdaBack * Logistic.Of(dR);
+    }
+
+    /// <summary>The researcher's own, month-independent part of dU: pay and offer factors, access, talent, attachment.</summary>
+    private double StaticUtility(int i)
+    {
+        var c = _sc.Coefficients;
+        var pop = _pop;
+        return c.BWage * (Math.Log(pop.OfferFactor[i]) - Math.Log(pop.HomePayFactor[i]))
+            - c.BGpu * Math.Log(pop.Access[i])
+            + c.BTalent * pop.Talent[i]
+            - pop.Attachment[i];
+    }
+
+    /// <summary>Sets the derived state of a new researcher (group, utility) and counts it.</summary>
+    private void InitialiseDerived(int i)
+    {
+        var pop = _pop;
+        pop.Group[i] = (byte)PolicySchedule.Group(pop.Sector[i], pop.Stage[i], (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
+        var loc = (Location)pop.Location[i];
+        pop.Utility[i] = loc == Location.Home ? StaticUtility(i) : double.NegativeInfinity;
+        Count(i, loc, +1);
+    }
+
+    private void SetStage(int i, int stage)
+    {
+        _pop.Stage[i] = (byte)stage;
+        _pop.Group[i] = (byte)PolicySchedule.Group(_pop.Sector[i], stage, (_pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
+    }
+
+    /// <summary>Moves a researcher and updates everything kept incrementally: counts, its followers' peer counts, cohorts.</summary>
+    private void MoveTo(int i, Location to)
+    {
+        var pop = _pop;
+        var from = (Location)pop.Location[i];
+        if (from == to) return;
+        Count(i, from, -1);
+        Count(i, to, +1);
+        pop.Location[i] = (byte)to;
+        pop.Utility[i] = to == Location.Home ? StaticUtility(i) : double.NegativeInfinity;
+
+        bool wasAbroad = from is Location.AbroadUs or Location.AbroadOther;
+        bool isAbroad = to is Location.AbroadUs or Location.AbroadOther;
+        if (wasAbroad != isAbroad)
+        {
+            int k = pop.K;
+            for (int e = pop.FollowerHead[i]; e >= 0; e = pop.FollowerNext[e])
+            {
+                int follower = e / k;
+                pop.AbroadPeers[follower] = (ushort)(pop.AbroadPeers[follower] + (isAbroad ? 1 : -1));
+            }
+            int cohort = pop.StudentEmigrationMonth[i];
+            if (cohort >= 0) _cohortAbroad[cohort] += isAbroad ? 1 : -1;
+        }
+    }
+
+    /// <summary>Puts a student who emigrates this month into this month's cohort (leaving an earlier one, if any).</summary>
+    private void JoinStudentCohort(int i, int t)
+    {
+        int old = _pop.StudentEmigrationMonth[i];
+        if (old >= 0) _cohortSize[old]--; // at home now, so not among that cohort's abroad
+        _pop.StudentEmigrationMonth[i] = (short)t;
+        _cohortSize[t]++;
+    }
+
+    private void Count(int i, Location loc, int delta)
+    {
+        switch (loc)
+        {
+            case Location.Home:
+                _homeBySector[_pop.Sector[i]] += delta;
+                if ((_pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0) _topHome += delta;
+                break;
+            case Location.AbroadUs: _abroadUs += delta; break;
+            case Location.AbroadOther: _abroadOther += delta; break;
+            default: _exited += delta; break;
+        }
+    }
+
+    private ushort CountAbroadPeers(int i)
+    {
+        var pop = _pop;
+        int n = 0;
+        long b = (long)i * pop.K;
+        for (int j = 0; j < pop.K; j++)
+        {
+            int peer = pop.Peers[b + j];
+            if (peer >= 0 && pop.Location[peer] is (byte)Location.AbroadUs or (byte)Location.AbroadOther) n++;
+        }
+        return (ushort)n;
     }
 
     /// <summary>What a return costs now (per agent, before agent_scale), and the guaranteed compute it commits in later months.</summary>

@@ -10,7 +10,7 @@ public enum Purpose : uint
     Traits = 2,          // talent, pay factors
     Traits2 = 3,         // access, attachment
     Peers = 4,           // peer ties (sub-index in the high bits)
-    Move = 5,            // monthly: intent/return, destination, gate
-    Life = 6,            // monthly: exit, advancement, degree, graduate gate
+    Month = 5,           // monthly, everyone present: decision (intent or return), exit, advancement, degree
+    Detail = 6,          // monthly, only the few who need it: destination, gate, graduate's gate
     Parameter = 7,       // an uncertain scenario quantity
 }

@@ -1,0 +1,47 @@
+namespace BrainDrainSim.Engine;
+
+/// <summary>
+/// The researchers an entrant may tie to (everyone not exited), overall and by sector, kept up to date
+/// by O(1) swap-removal instead of being rebuilt every month. The order of the lists depends only on the
+/// sequence of additions and removals, which is itself deterministic.
+/// </summary>
+internal sealed class TieCandidates
+{
+    private readonly int[] _posAll;
+    private readonly int[] _posSector;
+
+    public TieCandidates(int sectors, int capacity)
+    {
+        All = new List<int>(capacity);
+        BySector = new List<int>[sectors];
+        for (int s = 0; s < sectors; s++) BySector[s] = [];
+        _posAll = new int[capacity];
+        _posSector = new int[capacity];
+    }
+
+    public List<int> All { get; }
+    public List<int>[] BySector { get; }
+
+    public void Add(int i, int sector)
+    {
+        _posAll[i] = All.Count;
+        All.Add(i);
+        _posSector[i] = BySector[sector].Count;
+        BySector[sector].Add(i);
+    }
+
+    public void Remove(int i, int sector)
+    {
+        SwapRemove(All, _posAll, i);
+        SwapRemove(BySector[sector], _posSector, i);
+    }
+
+    private static void SwapRemove(List<int> list, int[] pos, int i)
+    {
+        int at = pos[i];
+        int last = list[^1];
+        list[at] = last;
+        pos[last] = at;
+        list.RemoveAt(list.Count - 1);
+    }
+}
