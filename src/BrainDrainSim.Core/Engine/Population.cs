@@ -60,9 +60,9 @@ internal sealed class Population
     public readonly int[] Peers;
 
     /// <summary>
-    /// The researcher's own part of the emigration utility (pay and offer factors, access, talent,
-    /// attachment) while at home; minus infinity while abroad or exited, so the decision kernel gives
-    /// them p = 0 without a branch on location.
+    /// The researcher's own part of the utility it weighs where it is: emigration (pay and offer
+    /// factors, access, talent, attachment) at home, return abroad; minus infinity once exited, so the
+    /// decision kernel gives exited researchers p = 0 without a branch on location.
     /// </summary>
     public readonly double[] Utility;
 

@@ -36,8 +36,14 @@ internal sealed class Simulation
     private readonly int[] _cohortAbroad;   // ... of whom abroad now
 
     // Scratch reused every month: a month allocates nothing.
-    private readonly double[] _groupTerm;
-    private readonly bool[] _groupExact;
+    // Month terms and switches by slot = location * groups + group (location 3, exited, keeps zeros).
+    private readonly double[] _term;
+    private readonly bool[] _exact;
+    private readonly double[] _netPerPeer = new double[4];
+    private readonly double[] _lambda = new double[4];
+    private const int Chunk = 256;
+    private readonly double[] _u0 = new double[Chunk], _u1 = new double[Chunk], _u2 = new double[Chunk];
+    private readonly double[] _x = new double[Chunk], _lam = new double[Chunk], _p = new double[Chunk];
     private readonly double[] _cHome;
     private readonly double[] _lnCHome;
     private readonly double[] _guaranteeCost;
@@ -72,8 +78,8 @@ internal sealed class Simulation
         _homeBySector = new int[_nSectors];
         _cohortSize = new int[scenario.Months];
         _cohortAbroad = new int[scenario.Months];
-        _groupTerm = new double[_groups];
-        _groupExact = new bool[_groups];
+        _term = new double[4 * _groups];
+        _exact = new bool[4 * _groups];
         _cHome = new double[_nSectors];
         _lnCHome = new double[_nSectors];
         _guaranteeCost = new double[scenario.Months];
@@ -117,7 +123,6 @@ internal sealed class Simulation
     {
         var mp = _plan[t];
         var pop = _pop;
-        var c = _sc.Coefficients;
         int countAtStart = pop.Count;
         double scale = _scale;
         long present = countAtStart - _exited;
@@ -133,7 +138,7 @@ internal sealed class Simulation
             voucherCost += persons * mp.VoucherCostPerPerson[s];
         }
         double lnCAbroad = Math.Log(mp.ComputeAbroad);
-        ComputeGroupTerms(mp, lnCAbroad);
+        ComputeMonthTerms(mp, lnCAbroad);
 
         // 3-4. The sweep: one draw per researcher present decides its move, exit and advancement.
         var (nDecided, nExiting, nAdvancing, topupCost) = Sweep(t, mp, countAtStart, lnCAbroad);
@@ -269,71 +274,94 @@ internal sealed class Simulation
     }
 
     /// <summary>
-    /// The month term of each group's emigration utility: everything in dU that is the same for all
-    /// researchers of a sector, stage and talent class. A group whose top-up includes an amount in KRW
-    /// cannot be split this way (ln(a x pay + b) does not separate) and is computed per researcher.
+    /// The month terms of the utilities: everything in dU (at home) or dR (abroad) that is the same for
+    /// all researchers of a sector, stage and talent class in a location. A slot whose pay comparison
+    /// includes an amount in KRW (a top-up amount, a return bonus) cannot be split this way
+    /// (ln(a x pay + b) does not separate) and is computed researcher by researcher.
     /// </summary>
-    private void ComputeGroupTerms(MonthPolicy mp, double lnCAbroad)
+    private void ComputeMonthTerms(MonthPolicy mp, double lnCAbroad)
     {
         var c = _sc.Coefficients;
+        _netPerPeer[(int)Location.Home] = _pop.K > 0 ? c.BNet / _pop.K : 0;
+        _lambda[(int)Location.Home] = c.LambdaOut;
+        _lambda[(int)Location.AbroadUs] = c.LambdaBack;
+        _lambda[(int)Location.AbroadOther] = c.LambdaBack;
+        double lnOtherRatio = Math.Log(_sc.Pay.OtherPayRatio);
         for (int g = 0; g < _groups; g++)
         {
             int st = (g >> 1) % Stages, s = (g >> 1) / Stages;
-            _groupExact[g] = mp.TopupAmount[g] != 0;
-            _groupTerm[g] = c.B0
-                + c.BWage * (Math.Log(mp.OfferBaseKrw[st]) - Math.Log(mp.HomePayBase[s * Stages + st] * (1 + mp.TopupPercent[g])))
-                + c.BGpu * (lnCAbroad - _lnCHome[s]);
+            double lnOffer = Math.Log(mp.OfferBaseKrw[st]);
+            double lnPay = Math.Log(mp.HomePayBase[s * Stages + st] * (1 + mp.TopupPercent[g]));
+            bool amount = mp.TopupAmount[g] != 0;
+            _term[g] = c.B0 + c.BWage * (lnOffer - lnPay) + c.BGpu * (lnCAbroad - _lnCHome[s]);
+            _exact[g] = amount;
+            double gpuBack = c.BGpu * (lnCAbroad - Math.Log(Math.Max(_cHome[s], ComputeFloor) + mp.GuaranteedH100e));
+            bool backExact = amount || mp.BonusPerYear != 0;
+            int us = (int)Location.AbroadUs * _groups + g, other = (int)Location.AbroadOther * _groups + g;
+            _term[us] = c.R0 - c.BWage * (lnOffer - lnPay) - gpuBack;
+            _term[other] = c.R0 - c.BWage * (lnOffer + lnOtherRatio - lnPay) - gpuBack;
+            _exact[us] = _exact[other] = backExact;
         }
     }
 
     /// <summary>
-    /// The hot loop. For each researcher present at the start of the month: one Philox call gives the
-    /// decision, exit and advancement draws. Home researchers compare the first with their emigration
-    /// hazard, researchers abroad with their return hazard; the few whose draw fires are listed for the
-    /// steps after the sweep, so the state read here is the start-of-month state throughout.
+    /// The hot loop, in chunks: the Philox draws of a chunk in vector lanes, then each researcher's
+    /// utility from its static part, its slot's month term and its peers abroad, then the hazards in
+    /// vector lanes, then the comparisons. The few whose draw fires (an intent, a return, an exit, an
+    /// advancement) are listed for the steps after the sweep, so the state read here is the state at
+    /// the start of the month throughout. Abroad and exited researchers go through the same arithmetic
+    /// (exited ones have utility minus infinity and hazard 0), so the loop has no branch on location.
     /// </summary>
     private (int Decided, int Exiting, int Advancing, double TopupCost) Sweep(int t, MonthPolicy mp, int count, double lnCAbroad)
     {
         var pop = _pop;
-        var c = _sc.Coefficients;
-        double netPerPeer = pop.K > 0 ? c.BNet / pop.K : 0;
-        double lambdaOut = c.LambdaOut;
         int nDecided = 0, nExiting = 0, nAdvancing = 0;
         double topupCost = 0;
         var location = pop.Location;
         var utility = pop.Utility;
         var group = pop.Group;
         var abroadPeers = pop.AbroadPeers;
-        var keyLo = pop.KeyLo;
-        var keyHi = pop.KeyHi;
         var stage = pop.Stage;
         uint month = (uint)t;
         bool anyTopup = HasTopup(mp);
-        for (int i = 0; i < count; i++)
+        for (int start = 0; start < count; start += Chunk)
         {
-            byte loc = location[i];
-            if (loc == (byte)Location.Exited) continue;
-            _key.Words(keyLo[i], keyHi[i], month, Purpose.Month, 0, out var wDecide, out var wExit, out var wAdvance, out _);
-            double uDecide = Philox4x32.ToUnit(wDecide);
-            double p;
-            if (loc == (byte)Location.Home)
+            int n = Math.Min(Chunk, count - start);
+            var u0 = _u0.AsSpan(0, n);
+            var u1 = _u1.AsSpan(0, n);
+            var u2 = _u2.AsSpan(0, n);
+            PhiloxBatch.Uniforms(_key, pop.KeyLo.AsSpan(start, n), pop.KeyHi.AsSpan(start, n), month, Purpose.Month, u0, u1, u2);
+            var x = _x.AsSpan(0, n);
+            var lam = _lam.AsSpan(0, n);
+            for (int j = 0; j < n; j++)
             {
-                int g = group[i];
-                double dU = _groupExact[g]
-                    ? ExactEmigrationUtility(i, mp, lnCAbroad)
-                    : utility[i] + _groupTerm[g] + netPerPeer * abroadPeers[i];
-                p = lambdaOut * Logistic.Of(dU);
-                if (anyTopup) topupCost += TopupPerMonth(i, mp);
+                int i = start + j;
+                int loc = location[i];
+                x[j] = utility[i] + _term[loc * _groups + group[i]] + _netPerPeer[loc] * abroadPeers[i];
+                lam[j] = _lambda[loc];
             }
-            else p = ReturnHazard(i, mp, lnCAbroad);
-            if (uDecide < p) _decided[nDecided++] = i;
-
-            int st = stage[i];
-            if (Philox4x32.ToUnit(wExit) < _exitMonthly[st]) _exiting[nExiting++] = i;
-            else if (Philox4x32.ToUnit(wAdvance) < _advanceMonthly[st]) _advancing[nAdvancing++] = i;
+            var p = _p.AsSpan(0, n);
+            FastMath.Hazards(lam, x, p);
+            for (int j = 0; j < n; j++)
+            {
+                int i = start + j;
+                int loc = location[i];
+                if (loc == (byte)Location.Exited) continue;
+                double pj = _exact[loc * _groups + group[i]] ? ExactHazard(i, mp, lnCAbroad) : p[j];
+                if (u0[j] < pj) _decided[nDecided++] = i;
+                int st = stage[i];
+                if (u1[j] < _exitMonthly[st]) _exiting[nExiting++] = i;
+                else if (u2[j] < _advanceMonthly[st]) _advancing[nAdvancing++] = i;
+                if (anyTopup && loc == (byte)Location.Home) topupCost += TopupPerMonth(i, mp);
+            }
         }
         return (nDecided, nExiting, nAdvancing, topupCost);
     }
+
+    private double ExactHazard(int i, MonthPolicy mp, double lnCAbroad) =>
+        _pop.Location[i] == (byte)Location.Home
+            ? FastMath.Hazard(_sc.Coefficients.LambdaOut, ExactEmigrationUtility(i, mp, lnCAbroad))
+            : ReturnHazard(i, mp, lnCAbroad);
 
     private static bool HasTopup(MonthPolicy mp)
     {
@@ -383,18 +411,25 @@ internal sealed class Simulation
             - c.BWage * Math.Log(destPay / (pay + mp.BonusPerYear))
             - c.BGpu * (lnCAbroad - Math.Log(Math.Max(_cHome[pop.Sector[i]], ComputeFloor) + mp.GuaranteedH100e))
             + c.BAtt * pop.Attachment[i];
-        return c.LambdaBack * Logistic.Of(dR);
+        return FastMath.Hazard(c.LambdaBack, dR);
     }
 
-    /// <summary>The researcher's own, month-independent part of dU: pay and offer factors, access, talent, attachment.</summary>
-    private double StaticUtility(int i)
+    /// <summary>
+    /// The researcher's own, month-independent part of the utility it weighs where it is: at home dU's
+    /// pay and offer factors, access, talent and attachment; abroad dR's pay factors and attachment;
+    /// exited, minus infinity.
+    /// </summary>
+    private double StaticUtility(int i, Location where)
     {
         var c = _sc.Coefficients;
         var pop = _pop;
-        return c.BWage * (Math.Log(pop.OfferFactor[i]) - Math.Log(pop.HomePayFactor[i]))
-            - c.BGpu * Math.Log(pop.Access[i])
-            + c.BTalent * pop.Talent[i]
-            - pop.Attachment[i];
+        double lnFactors = Math.Log(pop.OfferFactor[i]) - Math.Log(pop.HomePayFactor[i]);
+        return where switch
+        {
+            Location.Home => c.BWage * lnFactors - c.BGpu * Math.Log(pop.Access[i]) + c.BTalent * pop.Talent[i] - pop.Attachment[i],
+            Location.Exited => double.NegativeInfinity,
+            _ => -c.BWage * lnFactors + c.BAtt * pop.Attachment[i],
+        };
     }
 
     /// <summary>Sets the derived state of a new researcher (group, utility) and counts it.</summary>
@@ -403,7 +438,7 @@ internal sealed class Simulation
         var pop = _pop;
         pop.Group[i] = (byte)PolicySchedule.Group(pop.Sector[i], pop.Stage[i], (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
         var loc = (Location)pop.Location[i];
-        pop.Utility[i] = loc == Location.Home ? StaticUtility(i) : double.NegativeInfinity;
+        pop.Utility[i] = StaticUtility(i, loc);
         Count(i, loc, +1);
     }
 
@@ -422,7 +457,7 @@ internal sealed class Simulation
         Count(i, from, -1);
         Count(i, to, +1);
         pop.Location[i] = (byte)to;
-        pop.Utility[i] = to == Location.Home ? StaticUtility(i) : double.NegativeInfinity;
+        pop.Utility[i] = StaticUtility(i, to);
 
         bool wasAbroad = from is Location.AbroadUs or Location.AbroadOther;
         bool isAbroad = to is Location.AbroadUs or Location.AbroadOther;
