@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using BrainDrainSim.Model;
 using BrainDrainSim.Randomness;
 using static BrainDrainSim.MonteCarlo.MetricCatalog;
@@ -26,8 +29,6 @@ internal sealed class Simulation
     private readonly int _nSectors;
     private readonly int _scale;
     private readonly int _groups;
-    private readonly double[] _exitMonthly = new double[Stages];
-    private readonly double[] _advanceMonthly = new double[Stages];
 
     // State kept incrementally instead of recounted each month.
     private readonly int[] _homeBySector;
@@ -44,6 +45,11 @@ internal sealed class Simulation
     private const int Chunk = 256;
     private readonly double[] _u0 = new double[Chunk], _u1 = new double[Chunk], _u2 = new double[Chunk];
     private readonly double[] _x = new double[Chunk], _lam = new double[Chunk], _p = new double[Chunk];
+    private readonly double[] _ex = new double[Chunk], _adv = new double[Chunk];
+
+    // Monthly exit and advancement probabilities by location * 4 + stage; the exited row stays zero.
+    private readonly double[] _exitThreshold = new double[4 * Stages];
+    private readonly double[] _advanceThreshold = new double[4 * Stages];
     private readonly double[] _cHome;
     private readonly double[] _lnCHome;
     private readonly double[] _guaranteeCost;
@@ -72,8 +78,13 @@ internal sealed class Simulation
 
         for (int st = 0; st < Stages; st++)
         {
-            _exitMonthly[st] = 1 - Math.Pow(1 - scenario.Careers.ExitRatePerYear[(Stage)st], 1.0 / 12);
-            _advanceMonthly[st] = st == (int)Stage.Senior ? 0 : 1.0 / (12 * scenario.Careers.DurationYears[(Stage)st]);
+            double exit = 1 - Math.Pow(1 - scenario.Careers.ExitRatePerYear[(Stage)st], 1.0 / 12);
+            double advance = st == (int)Stage.Senior ? 0 : 1.0 / (12 * scenario.Careers.DurationYears[(Stage)st]);
+            foreach (var loc in new[] { Location.Home, Location.AbroadUs, Location.AbroadOther })
+            {
+                _exitThreshold[(int)loc * Stages + st] = exit;
+                _advanceThreshold[(int)loc * Stages + st] = advance;
+            }
         }
         _homeBySector = new int[_nSectors];
         _cohortSize = new int[scenario.Months];
@@ -317,13 +328,20 @@ internal sealed class Simulation
         var pop = _pop;
         int nDecided = 0, nExiting = 0, nAdvancing = 0;
         double topupCost = 0;
-        var location = pop.Location;
-        var utility = pop.Utility;
-        var group = pop.Group;
-        var abroadPeers = pop.AbroadPeers;
-        var stage = pop.Stage;
         uint month = (uint)t;
         bool anyTopup = HasTopup(mp);
+        bool anyExact = Array.IndexOf(_exact, true) >= 0;
+        ref byte location = ref MemoryMarshal.GetArrayDataReference(pop.Location);
+        ref double utility = ref MemoryMarshal.GetArrayDataReference(pop.Utility);
+        ref byte group = ref MemoryMarshal.GetArrayDataReference(pop.Group);
+        ref ushort abroadPeers = ref MemoryMarshal.GetArrayDataReference(pop.AbroadPeers);
+        ref byte stage = ref MemoryMarshal.GetArrayDataReference(pop.Stage);
+        ref double term = ref MemoryMarshal.GetArrayDataReference(_term);
+        ref double net = ref MemoryMarshal.GetArrayDataReference(_netPerPeer);
+        ref double lambda = ref MemoryMarshal.GetArrayDataReference(_lambda);
+        ref double exitT = ref MemoryMarshal.GetArrayDataReference(_exitThreshold);
+        ref double advanceT = ref MemoryMarshal.GetArrayDataReference(_advanceThreshold);
+        int groups = _groups;
         for (int start = 0; start < count; start += Chunk)
         {
             int n = Math.Min(Chunk, count - start);
@@ -331,29 +349,50 @@ internal sealed class Simulation
             var u1 = _u1.AsSpan(0, n);
             var u2 = _u2.AsSpan(0, n);
             PhiloxBatch.Uniforms(_key, pop.KeyLo.AsSpan(start, n), pop.KeyHi.AsSpan(start, n), month, Purpose.Month, u0, u1, u2);
-            var x = _x.AsSpan(0, n);
-            var lam = _lam.AsSpan(0, n);
+            ref double x = ref _x[0];
+            ref double lam = ref _lam[0];
+            ref double ex = ref _ex[0];
+            ref double adv = ref _adv[0];
             for (int j = 0; j < n; j++)
             {
                 int i = start + j;
-                int loc = location[i];
-                x[j] = utility[i] + _term[loc * _groups + group[i]] + _netPerPeer[loc] * abroadPeers[i];
-                lam[j] = _lambda[loc];
+                int loc = Unsafe.Add(ref location, i);
+                int slot = loc * groups + Unsafe.Add(ref group, i);
+                Unsafe.Add(ref x, j) = Unsafe.Add(ref utility, i) + Unsafe.Add(ref term, slot) + Unsafe.Add(ref net, loc) * Unsafe.Add(ref abroadPeers, i);
+                Unsafe.Add(ref lam, j) = Unsafe.Add(ref lambda, loc);
+                // Exited researchers have zero thresholds: they neither exit again nor advance.
+                int life = loc * Stages + Unsafe.Add(ref stage, i);
+                Unsafe.Add(ref ex, j) = Unsafe.Add(ref exitT, life);
+                Unsafe.Add(ref adv, j) = Unsafe.Add(ref advanceT, life);
             }
             var p = _p.AsSpan(0, n);
-            FastMath.Hazards(lam, x, p);
-            for (int j = 0; j < n; j++)
+            FastMath.Hazards(_lam.AsSpan(0, n), _x.AsSpan(0, n), p);
+            if (anyExact)
             {
-                int i = start + j;
-                int loc = location[i];
-                if (loc == (byte)Location.Exited) continue;
-                double pj = _exact[loc * _groups + group[i]] ? ExactHazard(i, mp, lnCAbroad) : p[j];
-                if (u0[j] < pj) _decided[nDecided++] = i;
-                int st = stage[i];
-                if (u1[j] < _exitMonthly[st]) _exiting[nExiting++] = i;
-                else if (u2[j] < _advanceMonthly[st]) _advancing[nAdvancing++] = i;
-                if (anyTopup && loc == (byte)Location.Home) topupCost += TopupPerMonth(i, mp);
+                for (int j = 0; j < n; j++)
+                {
+                    int i = start + j;
+                    int loc = pop.Location[i];
+                    if (loc != (byte)Location.Exited && _exact[loc * groups + pop.Group[i]]) p[j] = ExactHazard(i, mp, lnCAbroad);
+                }
             }
+            // Only the few whose draw fires are listed; the vector compare finds them.
+            for (int j = 0; j < n; j += 64)
+            {
+                ulong fired = Events.Fired(u0, p, u1, _ex, u2, _adv, j, Math.Min(64, n - j));
+                while (fired != 0)
+                {
+                    int b = BitOperations.TrailingZeroCount(fired);
+                    fired &= fired - 1;
+                    int k = j + b, i = start + k;
+                    if (u0[k] < p[k]) _decided[nDecided++] = i;
+                    if (u1[k] < _ex[k]) _exiting[nExiting++] = i;
+                    else if (u2[k] < _adv[k]) _advancing[nAdvancing++] = i;
+                }
+            }
+            if (anyTopup)
+                for (int i = start; i < start + n; i++)
+                    if (pop.Location[i] == (byte)Location.Home) topupCost += TopupPerMonth(i, mp);
         }
         return (nDecided, nExiting, nAdvancing, topupCost);
     }

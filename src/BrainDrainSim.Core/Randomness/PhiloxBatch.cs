@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace BrainDrainSim.Randomness;
 
@@ -54,6 +55,14 @@ public static class PhiloxBatch
     private static Vector512<double> ToUnit(Vector512<ulong> w) =>
         (Vector512.ConvertToDouble(w) + Vector512.Create(0.5)) * Vector512.Create(1.0 / 4294967296.0);
 
+    /// <summary>
+    /// The full 64-bit product of the low 32 bits of each lane: one vpmuludq where AVX-512F runs
+    /// (a plain 64-bit lane multiply costs three times as much on Zen 4), the same value either way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> MulLow32(Vector512<ulong> a, Vector512<ulong> b) =>
+        Avx512F.IsSupported ? Avx512F.Multiply(a.AsUInt32(), b.AsUInt32()) : a * b;
+
     /// <summary>Ten rounds on eight lanes; returns words 0, 1, 2 of each lane (word 3 is not needed here).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Rounds512(ref Vector512<ulong> c0, ref Vector512<ulong> c1, out Vector512<ulong> c2Out,
@@ -65,8 +74,8 @@ public static class PhiloxBatch
         for (int round = 0; round < 10; round++)
         {
             if (round > 0) { k0 += W0; k1 += W1; }
-            var p0 = m0 * c0;
-            var p1 = m1 * c2;
+            var p0 = MulLow32(m0, c0);
+            var p1 = MulLow32(m1, c2);
             var n0 = Vector512.ShiftRightLogical(p1, 32) ^ c1 ^ Vector512.Create((ulong)k0);
             var n1 = p1 & mask;
             var n2 = Vector512.ShiftRightLogical(p0, 32) ^ c3 ^ Vector512.Create((ulong)k1);
