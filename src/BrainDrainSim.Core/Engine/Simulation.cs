@@ -53,11 +53,12 @@ internal sealed class Simulation
     private readonly double[] _cHome;
     private readonly double[] _lnCHome;
     private readonly double[] _guaranteeCost;
-    private readonly int[] _decided;        // researchers whose decision fired (intent at home, return abroad)
-    private readonly int[] _moveIndex;
-    private readonly byte[] _moveTo;
-    private readonly int[] _exiting;
-    private readonly int[] _advancing;
+    // Event lists: sized for a typical month and grown (rarely, then kept) when a month has more, so a
+    // 10-million-researcher run does not hold four full-size scratch arrays.
+    private int[] _decided;        // researchers whose decision fired (intent at home, return abroad), then the moves among them
+    private byte[] _moveTo;
+    private int[] _exiting;
+    private int[] _advancing;
     private readonly TieCandidates _candidates;
 
     public Simulation(Scenario scenario, MonthPolicy[] plan, StreamKey key)
@@ -94,11 +95,11 @@ internal sealed class Simulation
         _cHome = new double[_nSectors];
         _lnCHome = new double[_nSectors];
         _guaranteeCost = new double[scenario.Months];
-        _decided = new int[capacity];
-        _moveIndex = new int[capacity];
-        _moveTo = new byte[capacity];
-        _exiting = new int[capacity];
-        _advancing = new int[capacity];
+        int events = capacity / 32 + 64;
+        _decided = new int[events];
+        _moveTo = new byte[events];
+        _exiting = new int[events];
+        _advancing = new int[events];
         _candidates = new TieCandidates(_nSectors, capacity);
 
         for (int i = 0; i < _pop.Count; i++)
@@ -116,13 +117,29 @@ internal sealed class Simulation
 
     private int ScaledCount(int persons) => (int)Math.Round((double)persons / _scale, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// Steps month <paramref name="t"/> alone into <paramref name="series"/> (for benchmarks of the monthly
+    /// step; a replication is <see cref="Run"/>). Returns the agent-steps taken.
+    /// </summary>
+    internal long StepMonth(int t, double[][] series)
+    {
+        double cost = 0;
+        return Step(t, series, ref cost);
+    }
+
+    /// <summary>An empty Series[metric][month] of the right shape.</summary>
+    internal double[][] NewSeries()
+    {
+        var series = new double[FirstSectorCompute + _nSectors][];
+        for (int m = 0; m < series.Length; m++) series[m] = new double[_sc.Months];
+        return series;
+    }
+
     /// <summary>Runs every month; returns Series[metric][month] in MetricCatalog order.</summary>
     public double[][] Run(out long agentSteps)
     {
         int months = _sc.Months;
-        int nMetrics = FirstSectorCompute + _nSectors;
-        var series = new double[nMetrics][];
-        for (int m = 0; m < nMetrics; m++) series[m] = new double[months];
+        var series = NewSeries();
         agentSteps = 0;
         double cumulativeCost = 0;
         for (int t = 0; t < months; t++)
@@ -160,9 +177,10 @@ internal sealed class Simulation
         for (int d = 0; d < nDecided; d++)
         {
             int i = _decided[d];
+            if (nMoves == _moveTo.Length) Array.Resize(ref _moveTo, _moveTo.Length * 2);
             if (pop.Location[i] != (byte)Location.Home)
             {
-                _moveIndex[nMoves] = i;
+                _decided[nMoves] = i; // moves are a prefix-compacted subset of the decided (nMoves <= d)
                 _moveTo[nMoves++] = (byte)Location.Home;
                 continue;
             }
@@ -182,7 +200,7 @@ internal sealed class Simulation
             else pass = visa.OtherPassRate;
             if (uGate < pass)
             {
-                _moveIndex[nMoves] = i;
+                _decided[nMoves] = i;
                 _moveTo[nMoves++] = (byte)(toUs ? Location.AbroadUs : Location.AbroadOther);
             }
             else blocked++;
@@ -193,7 +211,7 @@ internal sealed class Simulation
         double returnCost = 0;
         for (int m = 0; m < nMoves; m++)
         {
-            int i = _moveIndex[m];
+            int i = _decided[m];
             if (_moveTo[m] == (byte)Location.Home)
             {
                 MoveTo(i, Location.Home);
@@ -385,9 +403,9 @@ internal sealed class Simulation
                     int b = BitOperations.TrailingZeroCount(fired);
                     fired &= fired - 1;
                     int k = j + b, i = start + k;
-                    if (u0[k] < p[k]) _decided[nDecided++] = i;
-                    if (u1[k] < _ex[k]) _exiting[nExiting++] = i;
-                    else if (u2[k] < _adv[k]) _advancing[nAdvancing++] = i;
+                    if (u0[k] < p[k]) Append(ref _decided, ref nDecided, i);
+                    if (u1[k] < _ex[k]) Append(ref _exiting, ref nExiting, i);
+                    else if (u2[k] < _adv[k]) Append(ref _advancing, ref nAdvancing, i);
                 }
             }
             if (anyTopup)
@@ -395,6 +413,12 @@ internal sealed class Simulation
                     if (pop.Location[i] == (byte)Location.Home) topupCost += TopupPerMonth(i, mp);
         }
         return (nDecided, nExiting, nAdvancing, topupCost);
+    }
+
+    private static void Append(ref int[] list, ref int count, int value)
+    {
+        if (count == list.Length) Array.Resize(ref list, list.Length * 2);
+        list[count++] = value;
     }
 
     private double ExactHazard(int i, MonthPolicy mp, double lnCAbroad) =>
