@@ -49,7 +49,7 @@ public class KernelTests
     public void Batched_philox_gives_the_scalar_words_in_every_lane()
     {
         var key = StreamKey.FromSeed(StreamKey.ReplicationSeed(99, 4));
-        const int n = 37; // several vectors and a tail
+        const int n = 101; // blocks of 32, of 8, and a scalar tail
         var lo = Enumerable.Range(0, n).Select(i => (uint)(i * 2654435761u)).ToArray();
         var hi = Enumerable.Range(0, n).Select(i => (uint)(i % 5)).ToArray();
         double[] u0 = new double[n], u1 = new double[n], u2 = new double[n];

@@ -114,6 +114,13 @@ internal static class PolicySchedule
             var offerBase = new double[Stages];
             for (int st = 0; st < Stages; st++)
                 offerBase[st] = sc.Pay.OfferUsdPerYear.For((Stage)st) * growthAbroad * sc.KrwPerUsd;
+            var lnHomeLevel = new double[nSectors * Stages];
+            for (int s = 0; s < nSectors; s++)
+                for (int st = 0; st < Stages; st++)
+                    lnHomeLevel[s * Stages + st] = Math.Log(sc.Pay.HomeKrwPerYear.For((Stage)st) * sc.Sectors[s].PayMultiplier);
+            var lnOfferLevel = new double[Stages];
+            for (int st = 0; st < Stages; st++)
+                lnOfferLevel[st] = Math.Log(sc.Pay.OfferUsdPerYear.For((Stage)st) * sc.KrwPerUsd);
 
             months[t] = new MonthPolicy
             {
@@ -135,6 +142,10 @@ internal static class PolicySchedule
                 HomePayBase = homeBase,
                 OfferBaseKrw = offerBase,
                 ComputeAbroad = sc.Compute.AbroadH100ePerResearcher * Math.Pow(1 + sc.Compute.AbroadGrowthPerYear, years),
+                LnHomePayLevel = lnHomeLevel,
+                LnOfferLevelKrw = lnOfferLevel,
+                LnGrowthGap = years * Math.Log(1 + sc.Pay.AbroadGrowthPerYear) - years * Math.Log(1 + sc.Pay.HomeGrowthPerYear),
+                LnComputeAbroad = Math.Log(sc.Compute.AbroadH100ePerResearcher) + years * Math.Log(1 + sc.Compute.AbroadGrowthPerYear),
             };
         }
         return months;

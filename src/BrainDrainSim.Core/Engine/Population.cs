@@ -31,6 +31,10 @@ internal sealed class Population
         FollowerHead = new int[capacity];
         FollowerNext = new int[(long)capacity * peersPerResearcher];
         Array.Fill(FollowerHead, -1);
+        Hazard = new double[capacity];
+        ExitProbability = new float[capacity];
+        AdvanceProbability = new float[capacity];
+        Stale = new byte[capacity];
     }
 
     public int Capacity { get; }
@@ -79,8 +83,27 @@ internal sealed class Population
     public readonly int[] FollowerHead;
     public readonly int[] FollowerNext;
 
-    /// <summary>Bytes per researcher of the arrays the monthly kernel touches (the peer network not counted).</summary>
-    public const int HotBytesPerResearcher = sizeof(double) + sizeof(byte) * 4 + sizeof(ushort) + sizeof(uint) * 2;
+    /// <summary>
+    /// The researcher's monthly hazard (emigration at home, return abroad, 0 once exited), kept from
+    /// month to month and recomputed only when it can have changed: the researcher is <see cref="Stale"/>
+    /// (it moved, advanced or joined, or a peer moved) or its group's month term changed.
+    /// </summary>
+    public readonly double[] Hazard;
+
+    /// <summary>Monthly probabilities of exiting and of advancing, for the researcher's stage and location (0 once exited).</summary>
+    public readonly float[] ExitProbability;
+    public readonly float[] AdvanceProbability;
+
+    /// <summary>1 when <see cref="Hazard"/> must be recomputed before the next sweep.</summary>
+    public readonly byte[] Stale;
+
+    /// <summary>
+    /// Bytes per researcher of the arrays the monthly kernel reads or writes: keys, hazard, exit and
+    /// advance probabilities, the stale flag, location, group, stage, and, when recomputing a hazard,
+    /// utility and peers abroad (the peer network not counted).
+    /// </summary>
+    public const int HotBytesPerResearcher = sizeof(uint) * 2 + sizeof(double) + sizeof(float) * 2 + sizeof(byte) * 4
+        + sizeof(double) + sizeof(ushort);
 
     /// <summary>Bytes per researcher of the peer network (ties and their reverse edges).</summary>
     public int NetworkBytesPerResearcher => K * (sizeof(int) + sizeof(int)) + sizeof(int);

@@ -45,7 +45,11 @@ internal sealed class Simulation
     private const int Chunk = 256;
     private readonly double[] _u0 = new double[Chunk], _u1 = new double[Chunk], _u2 = new double[Chunk];
     private readonly double[] _x = new double[Chunk], _lam = new double[Chunk], _p = new double[Chunk];
-    private readonly double[] _ex = new double[Chunk], _adv = new double[Chunk];
+    private readonly int[] _refresh = new int[Chunk];
+
+    // The previous month's terms, to see which slots changed (a changed slot refreshes its researchers' hazards).
+    private readonly double[] _termPrev;
+    private readonly bool[] _slotStale;
 
     // Monthly exit and advancement probabilities by location * 4 + stage; the exited row stays zero.
     private readonly double[] _exitThreshold = new double[4 * Stages];
@@ -92,6 +96,9 @@ internal sealed class Simulation
         _cohortAbroad = new int[scenario.Months];
         _term = new double[4 * _groups];
         _exact = new bool[4 * _groups];
+        _termPrev = new double[4 * _groups];
+        Array.Fill(_termPrev, double.NaN);
+        _slotStale = new bool[4 * _groups];
         _cHome = new double[_nSectors];
         _lnCHome = new double[_nSectors];
         _guaranteeCost = new double[scenario.Months];
@@ -165,7 +172,7 @@ internal sealed class Simulation
             series[FirstSectorCompute + s][t] = persons > 0 ? _cHome[s] : double.NaN;
             voucherCost += persons * mp.VoucherCostPerPerson[s];
         }
-        double lnCAbroad = Math.Log(mp.ComputeAbroad);
+        double lnCAbroad = mp.LnComputeAbroad;
         ComputeMonthTerms(mp, lnCAbroad);
 
         // 3-4. The sweep: one draw per researcher present decides its move, exit and advancement.
@@ -319,17 +326,23 @@ internal sealed class Simulation
         for (int g = 0; g < _groups; g++)
         {
             int st = (g >> 1) % Stages, s = (g >> 1) / Stages;
-            double lnOffer = Math.Log(mp.OfferBaseKrw[st]);
-            double lnPay = Math.Log(mp.HomePayBase[s * Stages + st] * (1 + mp.TopupPercent[g]));
+            // ln(offer / pay) as level gap plus growth gap: with equal growth the gap is exactly 0 and the
+            // term stays bit-for-bit the same from month to month, so cached hazards stay valid.
+            double lnGap = (mp.LnOfferLevelKrw[st] - mp.LnHomePayLevel[s * Stages + st] - Math.Log(1 + mp.TopupPercent[g])) + mp.LnGrowthGap;
             bool amount = mp.TopupAmount[g] != 0;
-            _term[g] = c.B0 + c.BWage * (lnOffer - lnPay) + c.BGpu * (lnCAbroad - _lnCHome[s]);
+            _term[g] = c.B0 + c.BWage * lnGap + c.BGpu * (lnCAbroad - _lnCHome[s]);
             _exact[g] = amount;
             double gpuBack = c.BGpu * (lnCAbroad - Math.Log(Math.Max(_cHome[s], ComputeFloor) + mp.GuaranteedH100e));
             bool backExact = amount || mp.BonusPerYear != 0;
             int us = (int)Location.AbroadUs * _groups + g, other = (int)Location.AbroadOther * _groups + g;
-            _term[us] = c.R0 - c.BWage * (lnOffer - lnPay) - gpuBack;
-            _term[other] = c.R0 - c.BWage * (lnOffer + lnOtherRatio - lnPay) - gpuBack;
+            _term[us] = c.R0 - c.BWage * lnGap - gpuBack;
+            _term[other] = c.R0 - c.BWage * (lnGap + lnOtherRatio) - gpuBack;
             _exact[us] = _exact[other] = backExact;
+        }
+        for (int k = 0; k < 3 * _groups; k++)
+        {
+            _slotStale[k] = _exact[k] || BitConverter.DoubleToInt64Bits(_term[k]) != BitConverter.DoubleToInt64Bits(_termPrev[k]);
+            _termPrev[k] = _term[k];
         }
     }
 
@@ -348,18 +361,7 @@ internal sealed class Simulation
         double topupCost = 0;
         uint month = (uint)t;
         bool anyTopup = HasTopup(mp);
-        bool anyExact = Array.IndexOf(_exact, true) >= 0;
-        ref byte location = ref MemoryMarshal.GetArrayDataReference(pop.Location);
-        ref double utility = ref MemoryMarshal.GetArrayDataReference(pop.Utility);
-        ref byte group = ref MemoryMarshal.GetArrayDataReference(pop.Group);
-        ref ushort abroadPeers = ref MemoryMarshal.GetArrayDataReference(pop.AbroadPeers);
-        ref byte stage = ref MemoryMarshal.GetArrayDataReference(pop.Stage);
-        ref double term = ref MemoryMarshal.GetArrayDataReference(_term);
-        ref double net = ref MemoryMarshal.GetArrayDataReference(_netPerPeer);
-        ref double lambda = ref MemoryMarshal.GetArrayDataReference(_lambda);
-        ref double exitT = ref MemoryMarshal.GetArrayDataReference(_exitThreshold);
-        ref double advanceT = ref MemoryMarshal.GetArrayDataReference(_advanceThreshold);
-        int groups = _groups;
+        bool anySlotStale = Array.IndexOf(_slotStale, true) >= 0;
         for (int start = 0; start < count; start += Chunk)
         {
             int n = Math.Min(Chunk, count - start);
@@ -367,45 +369,23 @@ internal sealed class Simulation
             var u1 = _u1.AsSpan(0, n);
             var u2 = _u2.AsSpan(0, n);
             PhiloxBatch.Uniforms(_key, pop.KeyLo.AsSpan(start, n), pop.KeyHi.AsSpan(start, n), month, Purpose.Month, u0, u1, u2);
-            ref double x = ref _x[0];
-            ref double lam = ref _lam[0];
-            ref double ex = ref _ex[0];
-            ref double adv = ref _adv[0];
-            for (int j = 0; j < n; j++)
-            {
-                int i = start + j;
-                int loc = Unsafe.Add(ref location, i);
-                int slot = loc * groups + Unsafe.Add(ref group, i);
-                Unsafe.Add(ref x, j) = Unsafe.Add(ref utility, i) + Unsafe.Add(ref term, slot) + Unsafe.Add(ref net, loc) * Unsafe.Add(ref abroadPeers, i);
-                Unsafe.Add(ref lam, j) = Unsafe.Add(ref lambda, loc);
-                // Exited researchers have zero thresholds: they neither exit again nor advance.
-                int life = loc * Stages + Unsafe.Add(ref stage, i);
-                Unsafe.Add(ref ex, j) = Unsafe.Add(ref exitT, life);
-                Unsafe.Add(ref adv, j) = Unsafe.Add(ref advanceT, life);
-            }
-            var p = _p.AsSpan(0, n);
-            FastMath.Hazards(_lam.AsSpan(0, n), _x.AsSpan(0, n), p);
-            if (anyExact)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    int i = start + j;
-                    int loc = pop.Location[i];
-                    if (loc != (byte)Location.Exited && _exact[loc * groups + pop.Group[i]]) p[j] = ExactHazard(i, mp, lnCAbroad);
-                }
-            }
+            RefreshHazards(start, n, anySlotStale, mp, lnCAbroad);
+
             // Only the few whose draw fires are listed; the vector compare finds them.
+            var hazard = pop.Hazard.AsSpan(start, n);
+            var exit = pop.ExitProbability.AsSpan(start, n);
+            var advance = pop.AdvanceProbability.AsSpan(start, n);
             for (int j = 0; j < n; j += 64)
             {
-                ulong fired = Events.Fired(u0, p, u1, _ex, u2, _adv, j, Math.Min(64, n - j));
+                ulong fired = Events.Fired(u0, hazard, u1, exit, u2, advance, j, Math.Min(64, n - j));
                 while (fired != 0)
                 {
-                    int b = BitOperations.TrailingZeroCount(fired);
+                    int k = j + BitOperations.TrailingZeroCount(fired);
                     fired &= fired - 1;
-                    int k = j + b, i = start + k;
-                    if (u0[k] < p[k]) Append(ref _decided, ref nDecided, i);
-                    if (u1[k] < _ex[k]) Append(ref _exiting, ref nExiting, i);
-                    else if (u2[k] < _adv[k]) Append(ref _advancing, ref nAdvancing, i);
+                    int i = start + k;
+                    if (u0[k] < hazard[k]) Append(ref _decided, ref nDecided, i);
+                    if (u1[k] < exit[k]) Append(ref _exiting, ref nExiting, i);
+                    else if (u2[k] < advance[k]) Append(ref _advancing, ref nAdvancing, i);
                 }
             }
             if (anyTopup)
@@ -413,6 +393,62 @@ internal sealed class Simulation
                     if (pop.Location[i] == (byte)Location.Home) topupCost += TopupPerMonth(i, mp);
         }
         return (nDecided, nExiting, nAdvancing, topupCost);
+    }
+
+    /// <summary>
+    /// Recomputes the cached hazard of every researcher in the chunk that is stale or whose slot's month
+    /// term changed: the utility from its static part, the slot's term and its peers abroad, then the
+    /// hazards of all of them together in vector lanes. The cache then holds exactly what a full
+    /// recomputation would give.
+    /// </summary>
+    private void RefreshHazards(int start, int n, bool anySlotStale, MonthPolicy mp, double lnCAbroad)
+    {
+        var pop = _pop;
+        int m = 0;
+        ref byte location = ref MemoryMarshal.GetArrayDataReference(pop.Location);
+        ref byte group = ref MemoryMarshal.GetArrayDataReference(pop.Group);
+        ref byte stale = ref MemoryMarshal.GetArrayDataReference(pop.Stale);
+        int groups = _groups;
+        if (anySlotStale)
+        {
+            for (int i = start; i < start + n; i++)
+            {
+                int loc = Unsafe.Add(ref location, i);
+                if (loc == (byte)Location.Exited) continue;
+                if (Unsafe.Add(ref stale, i) != 0 || _slotStale[loc * groups + Unsafe.Add(ref group, i)]) Queue(i, loc, ref m);
+            }
+        }
+        else
+        {
+            // Most months nothing month-wide changes: only researchers who (or whose peers) moved are stale.
+            var flags = pop.Stale.AsSpan(start, n);
+            for (int j = flags.IndexOfAnyExcept((byte)0); j >= 0;)
+            {
+                int i = start + j;
+                Queue(i, Unsafe.Add(ref location, i), ref m);
+                int next = flags[(j + 1)..].IndexOfAnyExcept((byte)0);
+                j = next < 0 ? -1 : j + 1 + next;
+            }
+        }
+        if (m == 0) return;
+        FastMath.Hazards(_lam.AsSpan(0, m), _x.AsSpan(0, m), _p.AsSpan(0, m));
+        for (int k = 0; k < m; k++)
+        {
+            int i = _refresh[k];
+            int loc = pop.Location[i];
+            pop.Hazard[i] = _exact[loc * groups + pop.Group[i]] ? ExactHazard(i, mp, lnCAbroad) : _p[k];
+            pop.Stale[i] = 0;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Queue(int i, int loc, ref int m)
+    {
+        var pop = _pop;
+        _refresh[m] = i;
+        _x[m] = pop.Utility[i] + _term[loc * _groups + pop.Group[i]] + _netPerPeer[loc] * pop.AbroadPeers[i];
+        _lam[m] = _lambda[loc];
+        m++;
     }
 
     private static void Append(ref int[] list, ref int count, int value)
@@ -503,12 +539,26 @@ internal sealed class Simulation
         var loc = (Location)pop.Location[i];
         pop.Utility[i] = StaticUtility(i, loc);
         Count(i, loc, +1);
+        Refresh(i);
+    }
+
+    /// <summary>After a researcher's location or stage changed: its life probabilities now, and a hazard to recompute.</summary>
+    private void Refresh(int i)
+    {
+        var pop = _pop;
+        int life = pop.Location[i] * Stages + pop.Stage[i];
+        pop.ExitProbability[i] = (float)_exitThreshold[life];
+        pop.AdvanceProbability[i] = (float)_advanceThreshold[life];
+        bool exited = pop.Location[i] == (byte)Location.Exited;
+        pop.Stale[i] = (byte)(exited ? 0 : 1);
+        if (exited) pop.Hazard[i] = 0;
     }
 
     private void SetStage(int i, int stage)
     {
         _pop.Stage[i] = (byte)stage;
         _pop.Group[i] = (byte)PolicySchedule.Group(_pop.Sector[i], stage, (_pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
+        Refresh(i);
     }
 
     /// <summary>Moves a researcher and updates everything kept incrementally: counts, its followers' peer counts, cohorts.</summary>
@@ -521,6 +571,7 @@ internal sealed class Simulation
         Count(i, to, +1);
         pop.Location[i] = (byte)to;
         pop.Utility[i] = StaticUtility(i, to);
+        Refresh(i);
 
         bool wasAbroad = from is Location.AbroadUs or Location.AbroadOther;
         bool isAbroad = to is Location.AbroadUs or Location.AbroadOther;
@@ -531,6 +582,7 @@ internal sealed class Simulation
             {
                 int follower = e / k;
                 pop.AbroadPeers[follower] = (ushort)(pop.AbroadPeers[follower] + (isAbroad ? 1 : -1));
+                if (pop.Location[follower] != (byte)Location.Exited) pop.Stale[follower] = 1;
             }
             int cohort = pop.StudentEmigrationMonth[i];
             if (cohort >= 0) _cohortAbroad[cohort] += isAbroad ? 1 : -1;

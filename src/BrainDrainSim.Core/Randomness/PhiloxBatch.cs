@@ -24,14 +24,42 @@ public static class PhiloxBatch
         uint c3 = (uint)purpose;
         if (Vector512.IsHardwareAccelerated)
         {
+            var month512 = Vector512.Create((ulong)month);
+            var purpose512 = Vector512.Create((ulong)c3);
+            // Four independent blocks of eight per pass: a round's multiply-shift-xor chain is long,
+            // and interleaving four chains keeps the vector units busy instead of waiting on latency.
+            for (; i + 32 <= n; i += 32)
+            {
+                var a = new Block(lo, hi, i, month512, purpose512);
+                var b = new Block(lo, hi, i + 8, month512, purpose512);
+                var c = new Block(lo, hi, i + 16, month512, purpose512);
+                var d = new Block(lo, hi, i + 24, month512, purpose512);
+                uint k0 = key.K0, k1 = key.K1;
+                for (int round = 0; round < 10; round++)
+                {
+                    if (round > 0) { k0 += W0; k1 += W1; }
+                    var kk0 = Vector512.Create((ulong)k0);
+                    var kk1 = Vector512.Create((ulong)k1);
+                    a.Round(kk0, kk1);
+                    b.Round(kk0, kk1);
+                    c.Round(kk0, kk1);
+                    d.Round(kk0, kk1);
+                }
+                a.Store(u0, u1, u2, i);
+                b.Store(u0, u1, u2, i + 8);
+                c.Store(u0, u1, u2, i + 16);
+                d.Store(u0, u1, u2, i + 24);
+            }
             for (; i + 8 <= n; i += 8)
             {
-                var c0 = Widen(Vector256.Create(lo.Slice(i, 8)));
-                var c1 = Widen(Vector256.Create(hi.Slice(i, 8)));
-                Rounds512(ref c0, ref c1, out var c2, Vector512.Create((ulong)month), Vector512.Create((ulong)c3), key.K0, key.K1);
-                ToUnit(c0).CopyTo(u0.Slice(i, 8));
-                ToUnit(c1).CopyTo(u1.Slice(i, 8));
-                ToUnit(c2).CopyTo(u2.Slice(i, 8));
+                var a = new Block(lo, hi, i, month512, purpose512);
+                uint k0 = key.K0, k1 = key.K1;
+                for (int round = 0; round < 10; round++)
+                {
+                    if (round > 0) { k0 += W0; k1 += W1; }
+                    a.Round(Vector512.Create((ulong)k0), Vector512.Create((ulong)k1));
+                }
+                a.Store(u0, u1, u2, i);
             }
         }
         for (; i < n; i++)
@@ -63,25 +91,38 @@ public static class PhiloxBatch
     private static Vector512<ulong> MulLow32(Vector512<ulong> a, Vector512<ulong> b) =>
         Avx512F.IsSupported ? Avx512F.Multiply(a.AsUInt32(), b.AsUInt32()) : a * b;
 
-    /// <summary>Ten rounds on eight lanes; returns words 0, 1, 2 of each lane (word 3 is not needed here).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rounds512(ref Vector512<ulong> c0, ref Vector512<ulong> c1, out Vector512<ulong> c2Out,
-        Vector512<ulong> c2, Vector512<ulong> c3, uint k0, uint k1)
+    /// <summary>Eight lanes' counters through the rounds.</summary>
+    private struct Block
     {
-        var mask = Vector512.Create(Low32);
-        var m0 = Vector512.Create(M0);
-        var m1 = Vector512.Create(M1);
-        for (int round = 0; round < 10; round++)
+        private Vector512<ulong> _c0, _c1, _c2, _c3;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Block(ReadOnlySpan<uint> lo, ReadOnlySpan<uint> hi, int at, Vector512<ulong> month, Vector512<ulong> purpose)
         {
-            if (round > 0) { k0 += W0; k1 += W1; }
-            var p0 = MulLow32(m0, c0);
-            var p1 = MulLow32(m1, c2);
-            var n0 = Vector512.ShiftRightLogical(p1, 32) ^ c1 ^ Vector512.Create((ulong)k0);
-            var n1 = p1 & mask;
-            var n2 = Vector512.ShiftRightLogical(p0, 32) ^ c3 ^ Vector512.Create((ulong)k1);
-            var n3 = p0 & mask;
-            c0 = n0; c1 = n1; c2 = n2; c3 = n3;
+            _c0 = Widen(Vector256.Create(lo.Slice(at, 8)));
+            _c1 = Widen(Vector256.Create(hi.Slice(at, 8)));
+            _c2 = month;
+            _c3 = purpose;
         }
-        c2Out = c2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Round(Vector512<ulong> k0, Vector512<ulong> k1)
+        {
+            var mask = Vector512.Create(Low32);
+            var p0 = MulLow32(Vector512.Create(M0), _c0);
+            var p1 = MulLow32(Vector512.Create(M1), _c2);
+            _c0 = Vector512.ShiftRightLogical(p1, 32) ^ _c1 ^ k0;
+            _c1 = p1 & mask;
+            _c2 = Vector512.ShiftRightLogical(p0, 32) ^ _c3 ^ k1;
+            _c3 = p0 & mask;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Store(Span<double> u0, Span<double> u1, Span<double> u2, int at)
+        {
+            ToUnit(_c0).CopyTo(u0.Slice(at, 8));
+            ToUnit(_c1).CopyTo(u1.Slice(at, 8));
+            ToUnit(_c2).CopyTo(u2.Slice(at, 8));
+        }
     }
 }
