@@ -42,18 +42,34 @@ internal sealed class PopulationBuilder
         var degrees = Cumulative([p.Degrees.Bachelor, p.Degrees.Master, p.Degrees.Phd]);
         for (int i = 0; i < n; i++)
         {
-            var loc = i < home ? Location.Home : i < home + us ? Location.AbroadUs : Location.AbroadOther;
             pop.KeyLo[i] = (uint)i;
             pop.KeyHi[i] = 0;
-            _key.Uniforms((uint)i, 0, StreamKey.SetupMonth, Purpose.Attributes, 0, out var a0, out var a1, out var a2, out var a3);
-            pop.Location[i] = (byte)loc;
-            pop.Sector[i] = (byte)Pick(_sectorCumulative, a0);
-            var stage = (Stage)Pick(loc == Location.Home ? homeStages : abroadStages, a1);
-            pop.Stage[i] = (byte)stage;
-            pop.Degree[i] = (byte)(stage == Stage.Student ? Degree.Bachelor : (Degree)Pick(degrees, a2));
-            bool usDegree = loc == Location.AbroadUs && stage != Stage.Student && a3 < p.AbroadUsDegreeShare;
-            pop.Flags[i] = (byte)(usDegree ? ResearcherFlags.UsDegree : ResearcherFlags.None);
-            DrawTraits(pop, i);
+        }
+        // The same keyed draws as one researcher at a time, made for a chunk at once in vector lanes.
+        var u = new double[11][];
+        for (int b = 0; b < u.Length; b++) u[b] = new double[Chunk];
+        for (int start = 0; start < n; start += Chunk)
+        {
+            int len = Math.Min(Chunk, n - start);
+            var lo = pop.KeyLo.AsSpan(start, len);
+            var hi = pop.KeyHi.AsSpan(start, len);
+            Span<double> S(int b) => u[b].AsSpan(0, len);
+            PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Attributes, 0, S(0), S(1), S(2), S(3));
+            PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits, 0, S(4), S(5), S(6), S(7));
+            if (_attSigma > 0) PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits2, 0, S(8), S(9), S(10), []);
+            for (int j = 0; j < len; j++)
+            {
+                int i = start + j;
+                var loc = i < home ? Location.Home : i < home + us ? Location.AbroadUs : Location.AbroadOther;
+                pop.Location[i] = (byte)loc;
+                pop.Sector[i] = (byte)Pick(_sectorCumulative, u[0][j]);
+                var stage = (Stage)Pick(loc == Location.Home ? homeStages : abroadStages, u[1][j]);
+                pop.Stage[i] = (byte)stage;
+                pop.Degree[i] = (byte)(stage == Stage.Student ? Degree.Bachelor : (Degree)Pick(degrees, u[2][j]));
+                bool usDegree = loc == Location.AbroadUs && stage != Stage.Student && u[3][j] < p.AbroadUsDegreeShare;
+                pop.Flags[i] = (byte)(usDegree ? ResearcherFlags.UsDegree : ResearcherFlags.None);
+                SetTraits(pop, i, u[4][j], u[5][j], u[6][j], u[7][j], u[8][j], u[9][j]);
+            }
         }
         pop.Count = n;
 
@@ -62,16 +78,25 @@ internal sealed class PopulationBuilder
         {
             var z = new double[n];
             for (int i = 0; i < n; i++) z[i] = pop.Talent[i];
-            Array.Sort(z);
             double h = (n - 1) * 0.9;
-            int lo = (int)Math.Floor(h);
-            TopTalentThreshold = lo + 1 < n ? z[lo] + (h - lo) * (z[lo + 1] - z[lo]) : z[lo];
+            int k = (int)Math.Floor(h);
+            double below = Selection.Smallest(z, k);
+            // After selecting the k-th smallest, everything right of k is at least as large: the next order statistic is their minimum.
+            double above = below;
+            if (k + 1 < n)
+            {
+                above = z[k + 1];
+                for (int i = k + 2; i < n; i++) above = Math.Min(above, z[i]);
+            }
+            TopTalentThreshold = k + 1 < n ? below + (h - k) * (above - below) : below;
         }
         for (int i = 0; i < n; i++)
             if (pop.Talent[i] > TopTalentThreshold) pop.Flags[i] |= (byte)ResearcherFlags.TopTalent;
 
         DrawInitialTies(pop, n);
     }
+
+    private const int Chunk = 256;
 
     /// <summary>
     /// Adds an entrant at home and returns its index. Its one-way ties go to <paramref name="candidates"/>:
@@ -103,15 +128,24 @@ internal sealed class PopulationBuilder
         return i;
     }
 
+    /// <summary>One researcher's traits from its own keyed draws (the scalar path, for entrants).</summary>
     private void DrawTraits(Population pop, int i)
     {
         uint lo = pop.KeyLo[i], hi = pop.KeyHi[i];
         _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Traits, 0, out var t0, out var t1, out var t2, out var t3);
-        _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Traits2, 0, out var s0, out var s1, out var s2, out var s3);
-        double z = StreamKey.Normal(t0, t1);
-        double eHome = StreamKey.Normal(t2, t3);
-        double eOffer = StreamKey.Normal(s0, s1);
-        double eAccess = StreamKey.Normal(s2, s3);
+        double a0 = 0.5, a1 = 0.5;
+        if (_attSigma > 0) _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Traits2, 0, out a0, out a1, out _, out _);
+        SetTraits(pop, i, t0, t1, t2, t3, a0, a1);
+    }
+
+    /// <summary>
+    /// Talent and the three personal factors from two Box-Muller pairs (both branches of each), and
+    /// attachment from a third pair when it varies.
+    /// </summary>
+    private void SetTraits(Population pop, int i, double t0, double t1, double t2, double t3, double a0, double a1)
+    {
+        var (z, eHome) = StreamKey.Normals(t0, t1);
+        var (eOffer, eAccess) = StreamKey.Normals(t2, t3);
         var pay = _sc.Pay;
         double sh = pay.HomeSpreadSd, so = pay.OfferSpreadSd, sa = _sc.Compute.AccessSpreadSd;
         pop.Talent[i] = (float)z;
@@ -119,12 +153,7 @@ internal sealed class PopulationBuilder
         pop.HomePayFactor[i] = (float)Math.Exp(sh * eHome - sh * sh / 2);
         pop.OfferFactor[i] = (float)Math.Exp(so * eOffer - so * so / 2 + pay.TalentPremium * z);
         pop.Access[i] = (float)Math.Exp(sa * eAccess - sa * sa / 2);
-        if (_attSigma > 0)
-        {
-            _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Traits2, 1, out var r0, out var r1, out _, out _);
-            pop.Attachment[i] = (float)Math.Exp(_attMu + _attSigma * StreamKey.Normal(r0, r1));
-        }
-        else pop.Attachment[i] = _attConst;
+        pop.Attachment[i] = _attSigma > 0 ? (float)Math.Exp(_attMu + _attSigma * StreamKey.Normal(a0, a1)) : _attConst;
         pop.StudentEmigrationMonth[i] = -1;
     }
 
@@ -132,7 +161,6 @@ internal sealed class PopulationBuilder
     {
         int k = pop.K;
         if (k == 0) return;
-        var all = Enumerable.Range(0, n).ToList();
         var bySector = new List<int>[_sc.Sectors.Length];
         for (int s = 0; s < bySector.Length; s++) bySector[s] = [];
         var posInSector = new int[n];
@@ -141,16 +169,42 @@ internal sealed class PopulationBuilder
             posInSector[i] = bySector[pop.Sector[i]].Count;
             bySector[pop.Sector[i]].Add(i);
         }
-        for (int i = 0; i < n; i++)
+        double[] h0 = new double[Chunk], c0 = new double[Chunk], h1 = new double[Chunk], c1 = new double[Chunk];
+        for (int start = 0; start < n; start += Chunk)
         {
-            var own = bySector[pop.Sector[i]];
+            int len = Math.Min(Chunk, n - start);
             for (int j = 0; j < k; j += 2)
             {
-                _key.Uniforms((uint)i, 0, StreamKey.SetupMonth, Purpose.Peers, (uint)(j / 2), out var h0, out var c0, out var h1, out var c1);
-                pop.Peers[(long)i * k + j] = PickTie(all, own, h0, c0, i, posInSector[i]);
-                if (j + 1 < k) pop.Peers[(long)i * k + j + 1] = PickTie(all, own, h1, c1, i, posInSector[i]);
+                PhiloxBatch.Uniforms(_key, pop.KeyLo.AsSpan(start, len), pop.KeyHi.AsSpan(start, len), StreamKey.SetupMonth, Purpose.Peers,
+                    (uint)(j / 2), h0.AsSpan(0, len), c0.AsSpan(0, len), h1.AsSpan(0, len), c1.AsSpan(0, len));
+                for (int m = 0; m < len; m++)
+                {
+                    int i = start + m;
+                    var own = bySector[pop.Sector[i]];
+                    pop.Peers[(long)i * k + j] = PickInitialTie(n, own, h0[m], c0[m], i, posInSector[i]);
+                    if (j + 1 < k) pop.Peers[(long)i * k + j + 1] = PickInitialTie(n, own, h1[m], c1[m], i, posInSector[i]);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="PickTie"/> for the initial population, where "everyone" is researchers 0 .. n-1, so a
+    /// position in that list is the researcher itself and no list is needed.
+    /// </summary>
+    private int PickInitialTie(int n, List<int> own, double uHomophily, double uPick, int self, int selfPosInOwn)
+    {
+        if (uHomophily < _sc.Network.Homophily && own.Count - 1 > 0)
+        {
+            int m = own.Count - 1;
+            int idx = Math.Min((int)(uPick * m), m - 1);
+            if (idx >= selfPosInOwn) idx++;
+            return own[idx];
+        }
+        int others = n - 1;
+        if (others <= 0) return -1;
+        int at = Math.Min((int)(uPick * others), others - 1);
+        return at >= self ? at + 1 : at;
     }
 
     /// <summary>

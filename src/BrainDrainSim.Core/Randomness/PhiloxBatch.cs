@@ -18,10 +18,18 @@ public static class PhiloxBatch
 
     /// <summary>The first three words of each lane's block as uniforms in (0, 1), exactly as <see cref="Philox4x32.ToUnit"/>.</summary>
     public static void Uniforms(StreamKey key, ReadOnlySpan<uint> lo, ReadOnlySpan<uint> hi, uint month, Purpose purpose,
-        Span<double> u0, Span<double> u1, Span<double> u2)
+        Span<double> u0, Span<double> u1, Span<double> u2) => Uniforms(key, lo, hi, month, purpose, 0, u0, u1, u2, []);
+
+    /// <summary>
+    /// All four words of each lane's block for counter (lo[j], hi[j], month, purpose | sub &lt;&lt; 8), exactly as
+    /// <see cref="StreamKey.Uniforms"/>; an empty <paramref name="u3"/> skips the fourth word.
+    /// </summary>
+    public static void Uniforms(StreamKey key, ReadOnlySpan<uint> lo, ReadOnlySpan<uint> hi, uint month, Purpose purpose, uint sub,
+        Span<double> u0, Span<double> u1, Span<double> u2, Span<double> u3)
     {
         int n = lo.Length, i = 0;
-        uint c3 = (uint)purpose;
+        uint c3 = (uint)purpose | (sub << 8);
+        bool four = !u3.IsEmpty;
         if (Vector512.IsHardwareAccelerated)
         {
             var month512 = Vector512.Create((ulong)month);
@@ -45,10 +53,10 @@ public static class PhiloxBatch
                     c.Round(kk0, kk1);
                     d.Round(kk0, kk1);
                 }
-                a.Store(u0, u1, u2, i);
-                b.Store(u0, u1, u2, i + 8);
-                c.Store(u0, u1, u2, i + 16);
-                d.Store(u0, u1, u2, i + 24);
+                a.Store(u0, u1, u2, u3, four, i);
+                b.Store(u0, u1, u2, u3, four, i + 8);
+                c.Store(u0, u1, u2, u3, four, i + 16);
+                d.Store(u0, u1, u2, u3, four, i + 24);
             }
             for (; i + 8 <= n; i += 8)
             {
@@ -59,7 +67,7 @@ public static class PhiloxBatch
                     if (round > 0) { k0 += W0; k1 += W1; }
                     a.Round(Vector512.Create((ulong)k0), Vector512.Create((ulong)k1));
                 }
-                a.Store(u0, u1, u2, i);
+                a.Store(u0, u1, u2, u3, four, i);
             }
         }
         for (; i < n; i++)
@@ -69,6 +77,7 @@ public static class PhiloxBatch
             u0[i] = Philox4x32.ToUnit(a);
             u1[i] = Philox4x32.ToUnit(b);
             u2[i] = Philox4x32.ToUnit(c);
+            if (four) u3[i] = Philox4x32.ToUnit(d);
         }
     }
 
@@ -118,11 +127,12 @@ public static class PhiloxBatch
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Store(Span<double> u0, Span<double> u1, Span<double> u2, int at)
+        public readonly void Store(Span<double> u0, Span<double> u1, Span<double> u2, Span<double> u3, bool four, int at)
         {
             ToUnit(_c0).CopyTo(u0.Slice(at, 8));
             ToUnit(_c1).CopyTo(u1.Slice(at, 8));
             ToUnit(_c2).CopyTo(u2.Slice(at, 8));
+            if (four) ToUnit(_c3).CopyTo(u3.Slice(at, 8));
         }
     }
 }

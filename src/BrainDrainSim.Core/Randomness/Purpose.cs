@@ -7,8 +7,8 @@ namespace BrainDrainSim.Randomness;
 public enum Purpose : uint
 {
     Attributes = 1,      // sector, stage, degree, US degree, entrant type
-    Traits = 2,          // talent, pay factors
-    Traits2 = 3,         // access, attachment
+    Traits = 2,          // talent, pay, offer and access factors
+    Traits2 = 3,         // attachment
     Peers = 4,           // peer ties (sub-index in the high bits)
     Month = 5,           // monthly, everyone present: decision (intent or return), exit, advancement, degree
     Detail = 6,          // monthly, only the few who need it: destination, gate, graduate's gate
