@@ -61,3 +61,20 @@ public class KernelTests
         }
     }
 }
+
+public class PopulationTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(10)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void The_holder_of_a_tie_is_its_index_divided_by_k(int k)
+    {
+        var pop = new BrainDrainSim.Engine.Population(1, k);
+        var rng = new Random(k);
+        var cases = Enumerable.Range(0, 100_000).Select(_ => rng.Next()).Concat([0, 1, k - 1, k, k + 1, int.MaxValue, int.MaxValue - 1]);
+        foreach (int e in cases) Assert.Equal(e / k, pop.HolderOfTie(e));
+    }
+}

@@ -46,8 +46,7 @@ internal sealed class PopulationBuilder
             pop.KeyHi[i] = 0;
         }
         // The same keyed draws as one researcher at a time, made for a chunk at once in vector lanes.
-        var u = new double[11][];
-        for (int b = 0; b < u.Length; b++) u[b] = new double[Chunk];
+        var u = NewBuffers(11);
         for (int start = 0; start < n; start += Chunk)
         {
             int len = Math.Min(Chunk, n - start);
@@ -99,43 +98,64 @@ internal sealed class PopulationBuilder
     private const int Chunk = 256;
 
     /// <summary>
-    /// Adds an entrant at home and returns its index. Its one-way ties go to <paramref name="candidates"/>:
-    /// everyone not exited at the start of the month.
+    /// Adds a month's entrants at home, ranks 0 .. count-1, and returns the index of the first. Their
+    /// one-way ties go to <paramref name="candidates"/>: everyone not exited at the start of the month.
+    /// Draws are made for the whole month in vector lanes, each from the entrant's own key.
     /// </summary>
-    public int AddEntrant(Population pop, int month, int rank, TieCandidates candidates)
+    public int AddEntrants(Population pop, int month, int count, TieCandidates candidates)
     {
-        int i = pop.Count++;
-        uint lo = (uint)rank, hi = (uint)(month + 1);
-        pop.KeyLo[i] = lo;
-        pop.KeyHi[i] = hi;
-        _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Attributes, 0, out var a0, out var a1, out _, out _);
-        pop.Location[i] = (byte)Location.Home;
-        pop.Sector[i] = (byte)Pick(_sectorCumulative, a0);
-        pop.Stage[i] = (byte)(a1 < _sc.Careers.EntrantStudentShare ? Stage.Student : Stage.Early);
-        pop.Degree[i] = (byte)Degree.Bachelor;
-        pop.Flags[i] = 0;
-        DrawTraits(pop, i);
-        if (pop.Talent[i] > TopTalentThreshold) pop.Flags[i] |= (byte)ResearcherFlags.TopTalent;
-
-        int k = pop.K;
-        var own = candidates.BySector[pop.Sector[i]];
-        for (int j = 0; j < k; j += 2)
+        int first = pop.Count;
+        for (int r = 0; r < count; r++)
         {
-            _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Peers, (uint)(j / 2), out var h0, out var c0, out var h1, out var c1);
-            pop.Peers[(long)i * k + j] = PickTie(candidates.All, own, h0, c0, -1, -1);
-            if (j + 1 < k) pop.Peers[(long)i * k + j + 1] = PickTie(candidates.All, own, h1, c1, -1, -1);
+            pop.KeyLo[first + r] = (uint)r;
+            pop.KeyHi[first + r] = (uint)(month + 1);
         }
-        return i;
+        pop.Count += count;
+        _entrant ??= NewBuffers(11);
+        for (int start = 0; start < count; start += Chunk)
+        {
+            int len = Math.Min(Chunk, count - start);
+            var lo = pop.KeyLo.AsSpan(first + start, len);
+            var hi = pop.KeyHi.AsSpan(first + start, len);
+            var u = _entrant;
+            Span<double> S(int b) => u[b].AsSpan(0, len);
+            PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Attributes, 0, S(0), S(1), S(2), []);
+            PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits, 0, S(4), S(5), S(6), S(7));
+            if (_attSigma > 0) PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits2, 0, S(8), S(9), S(10), []);
+            for (int j = 0; j < len; j++)
+            {
+                int i = first + start + j;
+                pop.Location[i] = (byte)Location.Home;
+                pop.Sector[i] = (byte)Pick(_sectorCumulative, u[0][j]);
+                pop.Stage[i] = (byte)(u[1][j] < _sc.Careers.EntrantStudentShare ? Stage.Student : Stage.Early);
+                pop.Degree[i] = (byte)Degree.Bachelor;
+                pop.Flags[i] = 0;
+                SetTraits(pop, i, u[4][j], u[5][j], u[6][j], u[7][j], u[8][j], u[9][j]);
+                if (pop.Talent[i] > TopTalentThreshold) pop.Flags[i] |= (byte)ResearcherFlags.TopTalent;
+            }
+            int k = pop.K;
+            for (int t = 0; t < k; t += 2)
+            {
+                PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Peers, (uint)(t / 2), S(0), S(1), S(2), S(3));
+                for (int j = 0; j < len; j++)
+                {
+                    int i = first + start + j;
+                    var own = candidates.BySector[pop.Sector[i]];
+                    pop.Peers[(long)i * k + t] = PickTie(candidates.All, own, u[0][j], u[1][j], -1, -1);
+                    if (t + 1 < k) pop.Peers[(long)i * k + t + 1] = PickTie(candidates.All, own, u[2][j], u[3][j], -1, -1);
+                }
+            }
+        }
+        return first;
     }
 
-    /// <summary>One researcher's traits from its own keyed draws (the scalar path, for entrants).</summary>
-    private void DrawTraits(Population pop, int i)
+    private double[][]? _entrant;
+
+    private static double[][] NewBuffers(int count)
     {
-        uint lo = pop.KeyLo[i], hi = pop.KeyHi[i];
-        _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Traits, 0, out var t0, out var t1, out var t2, out var t3);
-        double a0 = 0.5, a1 = 0.5;
-        if (_attSigma > 0) _key.Uniforms(lo, hi, StreamKey.SetupMonth, Purpose.Traits2, 0, out a0, out a1, out _, out _);
-        SetTraits(pop, i, t0, t1, t2, t3, a0, a1);
+        var u = new double[count][];
+        for (int b = 0; b < count; b++) u[b] = new double[Chunk];
+        return u;
     }
 
     /// <summary>

@@ -63,7 +63,9 @@ internal sealed class Simulation
     private byte[] _moveTo;
     private int[] _exiting;
     private int[] _advancing;
-    private readonly TieCandidates _candidates;
+
+    // Who an entrant may tie to; only kept when the scenario has entrants (16 bytes per researcher).
+    private readonly TieCandidates? _candidates;
 
     public Simulation(Scenario scenario, MonthPolicy[] plan, StreamKey key)
     {
@@ -107,12 +109,12 @@ internal sealed class Simulation
         _moveTo = new byte[events];
         _exiting = new int[events];
         _advancing = new int[events];
-        _candidates = new TieCandidates(_nSectors, capacity);
+        _candidates = plan.Any(m => m.Entrants > 0) ? new TieCandidates(_nSectors, capacity) : null;
 
         for (int i = 0; i < _pop.Count; i++)
         {
             InitialiseDerived(i);
-            _candidates.Add(i, _pop.Sector[i]);
+            _candidates?.Add(i, _pop.Sector[i]);
         }
         for (long e = 0; e < (long)_pop.Count * _pop.K; e++) _pop.LinkFollower(e);
         for (int i = 0; i < _pop.Count; i++) _pop.AbroadPeers[i] = CountAbroadPeers(i);
@@ -273,17 +275,19 @@ internal sealed class Simulation
 
         // Entrants join at home, first exposed next month; their ties go to those present at the start,
         // so this month's exits leave the candidate lists only after the entrants have drawn.
-        int firstEntrant = pop.Count;
-        for (int r = 0; r < mp.Entrants; r++)
+        if (_candidates is not null)
         {
-            int i = _builder.AddEntrant(pop, t, r, _candidates);
-            InitialiseDerived(i);
-            long e0 = (long)i * pop.K;
-            for (int j = 0; j < pop.K; j++) pop.LinkFollower(e0 + j);
-            pop.AbroadPeers[i] = CountAbroadPeers(i);
+            int firstEntrant = _builder.AddEntrants(pop, t, mp.Entrants, _candidates);
+            for (int i = firstEntrant; i < pop.Count; i++)
+            {
+                InitialiseDerived(i);
+                long e0 = (long)i * pop.K;
+                for (int j = 0; j < pop.K; j++) pop.LinkFollower(e0 + j);
+                pop.AbroadPeers[i] = CountAbroadPeers(i);
+            }
+            for (int x = 0; x < nExiting; x++) _candidates.Remove(_exiting[x], pop.Sector[_exiting[x]]);
+            for (int i = firstEntrant; i < pop.Count; i++) _candidates.Add(i, pop.Sector[i]);
         }
-        for (int x = 0; x < nExiting; x++) _candidates.Remove(_exiting[x], pop.Sector[_exiting[x]]);
-        for (int i = firstEntrant; i < pop.Count; i++) _candidates.Add(i, pop.Sector[i]);
 
         // 6. Metrics at the end of the month, from the counts kept incrementally.
         int home = pop.Count - _abroadUs - _abroadOther - _exited;
@@ -577,10 +581,9 @@ internal sealed class Simulation
         bool isAbroad = to is Location.AbroadUs or Location.AbroadOther;
         if (wasAbroad != isAbroad)
         {
-            int k = pop.K;
             for (int e = pop.FollowerHead[i]; e >= 0; e = pop.FollowerNext[e])
             {
-                int follower = e / k;
+                int follower = pop.HolderOfTie(e);
                 pop.AbroadPeers[follower] = (ushort)(pop.AbroadPeers[follower] + (isAbroad ? 1 : -1));
                 if (pop.Location[follower] != (byte)Location.Exited) pop.Stale[follower] = 1;
             }
