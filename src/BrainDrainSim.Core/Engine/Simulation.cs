@@ -78,7 +78,7 @@ internal sealed class Simulation
         int home = ScaledCount(scenario.Population.AtHome), us = ScaledCount(scenario.Population.AbroadUs),
             other = ScaledCount(scenario.Population.AbroadOther);
         int capacity = home + us + other + plan.Sum(m => m.Entrants);
-        _pop = new Population(capacity, scenario.Network.PeersPerResearcher);
+        _pop = Population.Rent(capacity, scenario.Network.PeersPerResearcher);
         _builder = new PopulationBuilder(scenario, key);
         _builder.BuildInitial(_pop, home, us, other);
         InitialCount = home + us + other;
@@ -109,7 +109,7 @@ internal sealed class Simulation
         _moveTo = new byte[events];
         _exiting = new int[events];
         _advancing = new int[events];
-        _candidates = plan.Any(m => m.Entrants > 0) ? new TieCandidates(_nSectors, capacity) : null;
+        _candidates = plan.Any(m => m.Entrants > 0) ? TieCandidates.Rent(_nSectors, capacity) : null;
 
         for (int i = 0; i < _pop.Count; i++)
         {
@@ -121,6 +121,13 @@ internal sealed class Simulation
     }
 
     public int InitialCount { get; }
+
+    /// <summary>Gives the population's arrays back to this thread for its next replication; the simulation is finished with.</summary>
+    public void Release()
+    {
+        Population.Return(_pop);
+        if (_candidates is not null) TieCandidates.Return(_candidates);
+    }
 
     internal Population Population => _pop;
 

@@ -19,6 +19,22 @@ internal sealed class TieCandidates
         _posSector = new int[capacity];
     }
 
+    [ThreadStatic] private static TieCandidates? t_spare;
+
+    /// <summary>Empty candidate lists for <paramref name="capacity"/> researchers: this thread's spare if it fits, else new ones.</summary>
+    public static TieCandidates Rent(int sectors, int capacity)
+    {
+        var spare = t_spare;
+        if (spare is null || spare.BySector.Length != sectors || spare._posAll.Length < capacity)
+            return new TieCandidates(sectors, capacity);
+        t_spare = null;
+        spare.All.Clear();
+        foreach (var list in spare.BySector) list.Clear();
+        return spare;
+    }
+
+    public static void Return(TieCandidates candidates) => t_spare = candidates;
+
     public List<int> All { get; }
     public List<int>[] BySector { get; }
 

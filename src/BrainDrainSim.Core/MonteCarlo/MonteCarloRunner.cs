@@ -66,6 +66,7 @@ public static class MonteCarloRunner
         var sim = new Simulation(drawnScenario, plan, key);
         long t1 = Stopwatch.GetTimestamp();
         var series = sim.Run(out long agentSteps);
+        sim.Release();
         long t2 = Stopwatch.GetTimestamp();
         setupTicks = t1 - t0;
         stepTicks = t2 - t1;
