@@ -592,7 +592,9 @@ internal sealed class Simulation
             {
                 int follower = pop.HolderOfTie(e);
                 pop.AbroadPeers[follower] = (ushort)(pop.AbroadPeers[follower] + (isAbroad ? 1 : -1));
-                if (pop.Location[follower] != (byte)Location.Exited) pop.Stale[follower] = 1;
+                // Marked whatever its location (one fewer cache miss per visit): an exited follower's
+                // refresh just rewrites its hazard of 0.
+                pop.Stale[follower] = 1;
             }
             int cohort = pop.StudentEmigrationMonth[i];
             if (cohort >= 0) _cohortAbroad[cohort] += isAbroad ? 1 : -1;
