@@ -72,7 +72,7 @@ public class PopulationTests
     [InlineData(1000)]
     public void The_holder_of_a_tie_is_its_index_divided_by_k(int k)
     {
-        var pop = new BrainDrainSim.Engine.Population(1, k);
+        var pop = new BrainDrainSim.Engine.Population(1, 1, k);
         var rng = new Random(k);
         var cases = Enumerable.Range(0, 100_000).Select(_ => rng.Next()).Concat([0, 1, k - 1, k, k + 1, int.MaxValue, int.MaxValue - 1]);
         foreach (int e in cases) Assert.Equal(e / k, pop.HolderOfTie(e));

@@ -7,9 +7,10 @@ namespace BrainDrainSim.Engine;
 /// </summary>
 internal sealed class Population
 {
-    public Population(int capacity, int peersPerResearcher)
+    public Population(int capacity, int initialCapacity, int peersPerResearcher)
     {
         Capacity = capacity;
+        InitialCapacity = initialCapacity;
         K = peersPerResearcher;
         // 2^64 / K rounded up; K = 1 (whose reciprocal 2^64 does not fit) is the identity, marked by 0.
         _divideByK = peersPerResearcher > 1 ? ulong.MaxValue / (ulong)peersPerResearcher + 1 : 0;
@@ -30,8 +31,10 @@ internal sealed class Population
         Utility = new double[capacity];
         Group = new byte[capacity];
         AbroadPeers = new ushort[capacity];
+        FollowerStart = new int[capacity + 1];
+        FollowerList = new int[(long)initialCapacity * peersPerResearcher];
         FollowerHead = new int[capacity];
-        FollowerNext = new int[(long)capacity * peersPerResearcher];
+        FollowerNext = new int[(long)(capacity - initialCapacity) * peersPerResearcher];
         Array.Fill(FollowerHead, -1);
         Hazard = new double[capacity];
         ExitProbability = new float[capacity];
@@ -42,16 +45,23 @@ internal sealed class Population
     /// <summary>Researchers the arrays can hold (at least the initial population plus every scheduled entrant).</summary>
     public int Capacity { get; }
 
+    /// <summary>Initial researchers the contiguous reverse edges can hold; entrants' ties use the linked ones.</summary>
+    public int InitialCapacity { get; }
+
+    /// <summary>The initial population's size, whose ties are in the contiguous reverse edges.</summary>
+    public int InitialCount { get; private set; }
+
     // One spare population per thread: replications on a thread reuse its arrays instead of allocating
     // (and the garbage collector then collecting) some 200 bytes per researcher each time.
     [ThreadStatic] private static Population? t_spare;
 
     /// <summary>A population able to hold <paramref name="capacity"/> researchers: this thread's spare if it fits, else a new one.</summary>
-    public static Population Rent(int capacity, int peersPerResearcher)
+    public static Population Rent(int capacity, int initialCapacity, int peersPerResearcher)
     {
         var spare = t_spare;
-        if (spare is null || spare.Capacity < capacity || spare.K != peersPerResearcher)
-            return new Population(capacity, peersPerResearcher);
+        if (spare is null || spare.Capacity < capacity || spare.InitialCapacity < initialCapacity || spare.K != peersPerResearcher
+            || spare.FollowerNext.Length < (long)(capacity - initialCapacity) * peersPerResearcher)
+            return new Population(capacity, initialCapacity, peersPerResearcher);
         t_spare = null;
         // Everything else is written for each researcher before it is read; reverse edges start empty.
         spare.Count = 0;
@@ -100,9 +110,14 @@ internal sealed class Population
     public readonly ushort[] AbroadPeers;
 
     /// <summary>
-    /// Reverse edges: FollowerHead[j] is the first tie (an index into Peers) that points at j, and
-    /// FollowerNext[e] the next; the follower of tie e is e / K. A move of j updates only its followers.
+    /// Reverse edges, so that a move of j updates only its followers. The initial population's ties are
+    /// contiguous (compressed rows): FollowerList[FollowerStart[j] .. FollowerStart[j + 1]) are the
+    /// researchers with a tie to j, so a walk issues its loads independently. Entrants' ties, added month
+    /// by month, are linked: FollowerHead[j] is the first such tie (an index into Peers) pointing at j and
+    /// FollowerNext[e - InitialCount * K] the next; the follower of tie e is e / K.
     /// </summary>
+    public readonly int[] FollowerStart;
+    public readonly int[] FollowerList;
     public readonly int[] FollowerHead;
     public readonly int[] FollowerNext;
 
@@ -128,8 +143,8 @@ internal sealed class Population
     public const int HotBytesPerResearcher = sizeof(uint) * 2 + sizeof(double) + sizeof(float) * 2 + sizeof(byte) * 4
         + sizeof(double) + sizeof(ushort);
 
-    /// <summary>Bytes per researcher of the peer network (ties and their reverse edges).</summary>
-    public int NetworkBytesPerResearcher => K * (sizeof(int) + sizeof(int)) + sizeof(int);
+    /// <summary>Bytes per initial researcher of the peer network (ties, reverse edges, their offsets and the entrants' list heads).</summary>
+    public int NetworkBytesPerResearcher => K * (sizeof(int) + sizeof(int)) + sizeof(int) * 2;
 
     private readonly ulong _divideByK;
 
@@ -141,12 +156,36 @@ internal sealed class Population
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int HolderOfTie(int e) => _divideByK == 0 ? e : (int)Math.BigMul(_divideByK, (ulong)(uint)e, out _);
 
-    /// <summary>Links tie e (researcher e / K to Peers[e]) into the reverse edges of its target.</summary>
-    public void LinkFollower(long e)
+    /// <summary>
+    /// Builds the contiguous reverse edges of the initial population's ties (researchers 0 .. n-1): count
+    /// each target's followers, turn the counts into end offsets, then place each tie's holder by
+    /// decrementing its target's offset, which leaves the offsets at the start of each target's run.
+    /// </summary>
+    public void BuildInitialReverseEdges(int n)
+    {
+        InitialCount = n;
+        var start = FollowerStart;
+        Array.Clear(start, 0, Capacity + 1);
+        long ties = (long)n * K;
+        for (long e = 0; e < ties; e++)
+        {
+            int target = Peers[e];
+            if (target >= 0) start[target]++;
+        }
+        for (int j = 1; j <= Capacity; j++) start[j] += start[j - 1];
+        for (long e = 0; e < ties; e++)
+        {
+            int target = Peers[e];
+            if (target >= 0) FollowerList[--start[target]] = HolderOfTie((int)e);
+        }
+    }
+
+    /// <summary>Links an entrant's tie e (researcher e / K to Peers[e]) into the reverse edges of its target.</summary>
+    public void LinkEntrantTie(long e)
     {
         int target = Peers[e];
         if (target < 0) return;
-        FollowerNext[e] = FollowerHead[target];
+        FollowerNext[e - (long)InitialCount * K] = FollowerHead[target];
         FollowerHead[target] = (int)e;
     }
 }

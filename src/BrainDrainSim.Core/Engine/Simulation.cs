@@ -78,7 +78,7 @@ internal sealed class Simulation
         int home = ScaledCount(scenario.Population.AtHome), us = ScaledCount(scenario.Population.AbroadUs),
             other = ScaledCount(scenario.Population.AbroadOther);
         int capacity = home + us + other + plan.Sum(m => m.Entrants);
-        _pop = Population.Rent(capacity, scenario.Network.PeersPerResearcher);
+        _pop = Population.Rent(capacity, home + us + other, scenario.Network.PeersPerResearcher);
         _builder = new PopulationBuilder(scenario, key);
         _builder.BuildInitial(_pop, home, us, other);
         InitialCount = home + us + other;
@@ -116,7 +116,7 @@ internal sealed class Simulation
             InitialiseDerived(i);
             _candidates?.Add(i, _pop.Sector[i]);
         }
-        for (long e = 0; e < (long)_pop.Count * _pop.K; e++) _pop.LinkFollower(e);
+        _pop.BuildInitialReverseEdges(_pop.Count);
         for (int i = 0; i < _pop.Count; i++) _pop.AbroadPeers[i] = CountAbroadPeers(i);
     }
 
@@ -289,7 +289,7 @@ internal sealed class Simulation
             {
                 InitialiseDerived(i);
                 long e0 = (long)i * pop.K;
-                for (int j = 0; j < pop.K; j++) pop.LinkFollower(e0 + j);
+                for (int j = 0; j < pop.K; j++) pop.LinkEntrantTie(e0 + j);
                 pop.AbroadPeers[i] = CountAbroadPeers(i);
             }
             for (int x = 0; x < nExiting; x++) _candidates.Remove(_exiting[x], pop.Sector[_exiting[x]]);
@@ -588,17 +588,27 @@ internal sealed class Simulation
         bool isAbroad = to is Location.AbroadUs or Location.AbroadOther;
         if (wasAbroad != isAbroad)
         {
-            for (int e = pop.FollowerHead[i]; e >= 0; e = pop.FollowerNext[e])
-            {
-                int follower = pop.HolderOfTie(e);
-                pop.AbroadPeers[follower] = (ushort)(pop.AbroadPeers[follower] + (isAbroad ? 1 : -1));
-                // Marked whatever its location (one fewer cache miss per visit): an exited follower's
-                // refresh just rewrites its hazard of 0.
-                pop.Stale[follower] = 1;
-            }
+            int delta = isAbroad ? 1 : -1;
+            for (int x = pop.FollowerStart[i], end = pop.FollowerStart[i + 1]; x < end; x++)
+                Notify(pop.FollowerList[x], delta);
+            long entrantBase = (long)pop.InitialCount * pop.K;
+            for (int e = pop.FollowerHead[i]; e >= 0; e = pop.FollowerNext[e - entrantBase])
+                Notify(pop.HolderOfTie(e), delta);
             int cohort = pop.StudentEmigrationMonth[i];
             if (cohort >= 0) _cohortAbroad[cohort] += isAbroad ? 1 : -1;
         }
+    }
+
+    /// <summary>
+    /// Tells a follower that one of its peers crossed the border: its count of peers abroad changes and
+    /// its hazard must be recomputed. Marked whatever its location (one fewer cache miss per visit): an
+    /// exited follower's refresh just rewrites its hazard of 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Notify(int follower, int delta)
+    {
+        _pop.AbroadPeers[follower] = (ushort)(_pop.AbroadPeers[follower] + delta);
+        _pop.Stale[follower] = 1;
     }
 
     /// <summary>Puts a student who emigrates this month into this month's cohort (leaving an earlier one, if any).</summary>
