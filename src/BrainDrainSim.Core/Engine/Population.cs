@@ -24,6 +24,8 @@ internal sealed class Population
         OfferFactor = new float[capacity];
         Access = new float[capacity];
         Attachment = new float[capacity];
+        LnPayFactorGap = new float[capacity];
+        LnAccess = new float[capacity];
         StudentEmigrationMonth = new short[capacity];
         KeyLo = new uint[capacity];
         KeyHi = new uint[capacity];
@@ -88,6 +90,13 @@ internal sealed class Population
     public readonly float[] OfferFactor;
     public readonly float[] Access;
     public readonly float[] Attachment;
+
+    /// <summary>
+    /// ln(offer factor) - ln(home pay factor) and ln(access), kept from the draws themselves so that a
+    /// move's static utility needs no logarithm (single precision, like the factors themselves).
+    /// </summary>
+    public readonly float[] LnPayFactorGap;
+    public readonly float[] LnAccess;
 
     /// <summary>Month index of the last emigration as a student, or -1.</summary>
     public readonly short[] StudentEmigrationMonth;

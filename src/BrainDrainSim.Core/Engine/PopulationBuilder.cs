@@ -170,9 +170,14 @@ internal sealed class PopulationBuilder
         double sh = pay.HomeSpreadSd, so = pay.OfferSpreadSd, sa = _sc.Compute.AccessSpreadSd;
         pop.Talent[i] = (float)z;
         // Mean-one lognormal factors: the level sets the average, the spread only spreads.
-        pop.HomePayFactor[i] = (float)Math.Exp(sh * eHome - sh * sh / 2);
-        pop.OfferFactor[i] = (float)Math.Exp(so * eOffer - so * so / 2 + pay.TalentPremium * z);
-        pop.Access[i] = (float)Math.Exp(sa * eAccess - sa * sa / 2);
+        double lnHome = sh * eHome - sh * sh / 2;
+        double lnOffer = so * eOffer - so * so / 2 + pay.TalentPremium * z;
+        double lnAccess = sa * eAccess - sa * sa / 2;
+        pop.HomePayFactor[i] = (float)Math.Exp(lnHome);
+        pop.OfferFactor[i] = (float)Math.Exp(lnOffer);
+        pop.Access[i] = (float)Math.Exp(lnAccess);
+        pop.LnPayFactorGap[i] = (float)(lnOffer - lnHome);
+        pop.LnAccess[i] = (float)lnAccess;
         pop.Attachment[i] = _attSigma > 0 ? (float)Math.Exp(_attMu + _attSigma * StreamKey.Normal(a0, a1)) : _attConst;
         pop.StudentEmigrationMonth[i] = -1;
     }

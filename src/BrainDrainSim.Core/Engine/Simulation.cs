@@ -502,7 +502,7 @@ internal sealed class Simulation
         double offer = mp.OfferBaseKrw[pop.Stage[i]] * pop.OfferFactor[i];
         return c.B0
             + c.BWage * Math.Log(offer / pay)
-            + c.BGpu * (lnCAbroad - Math.Log(pop.Access[i]) - _lnCHome[pop.Sector[i]])
+            + c.BGpu * (lnCAbroad - pop.LnAccess[i] - _lnCHome[pop.Sector[i]])
             + (pop.K > 0 ? c.BNet * pop.AbroadPeers[i] / pop.K : 0)
             + c.BTalent * pop.Talent[i]
             - pop.Attachment[i];
@@ -533,10 +533,10 @@ internal sealed class Simulation
     {
         var c = _sc.Coefficients;
         var pop = _pop;
-        double lnFactors = Math.Log(pop.OfferFactor[i]) - Math.Log(pop.HomePayFactor[i]);
+        double lnFactors = pop.LnPayFactorGap[i];
         return where switch
         {
-            Location.Home => c.BWage * lnFactors - c.BGpu * Math.Log(pop.Access[i]) + c.BTalent * pop.Talent[i] - pop.Attachment[i],
+            Location.Home => c.BWage * lnFactors - c.BGpu * pop.LnAccess[i] + c.BTalent * pop.Talent[i] - pop.Attachment[i],
             Location.Exited => double.NegativeInfinity,
             _ => -c.BWage * lnFactors + c.BAtt * pop.Attachment[i],
         };
