@@ -15,6 +15,14 @@ internal static class PolicySchedule
         int nSectors = sc.Sectors.Length;
         var months = new MonthPolicy[sc.Months];
         double carry = 0;
+        // Pay levels in logs do not change from month to month (growth is kept apart): shared by every month.
+        var lnHomeLevel = new double[nSectors * Stages];
+        for (int s = 0; s < nSectors; s++)
+            for (int st = 0; st < Stages; st++)
+                lnHomeLevel[s * Stages + st] = Math.Log(sc.Pay.HomeKrwPerYear.For((Stage)st) * sc.Sectors[s].PayMultiplier);
+        var lnOfferLevel = new double[Stages];
+        for (int st = 0; st < Stages; st++)
+            lnOfferLevel[st] = Math.Log(sc.Pay.OfferUsdPerYear.For((Stage)st) * sc.KrwPerUsd);
         for (int t = 0; t < sc.Months; t++)
         {
             var month = sc.Start.AddMonths(t);
@@ -114,13 +122,6 @@ internal static class PolicySchedule
             var offerBase = new double[Stages];
             for (int st = 0; st < Stages; st++)
                 offerBase[st] = sc.Pay.OfferUsdPerYear.For((Stage)st) * growthAbroad * sc.KrwPerUsd;
-            var lnHomeLevel = new double[nSectors * Stages];
-            for (int s = 0; s < nSectors; s++)
-                for (int st = 0; st < Stages; st++)
-                    lnHomeLevel[s * Stages + st] = Math.Log(sc.Pay.HomeKrwPerYear.For((Stage)st) * sc.Sectors[s].PayMultiplier);
-            var lnOfferLevel = new double[Stages];
-            for (int st = 0; st < Stages; st++)
-                lnOfferLevel[st] = Math.Log(sc.Pay.OfferUsdPerYear.For((Stage)st) * sc.KrwPerUsd);
 
             months[t] = new MonthPolicy
             {
