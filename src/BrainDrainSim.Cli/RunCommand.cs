@@ -44,31 +44,20 @@ internal static class RunCommand
         try
         {
             var ensemble = ProgressDisplay.Run(sc.Name, runs, progress => MonteCarloRunner.Run(sc, runs, seed, threads, progress));
-            var writeClock = Stopwatch.StartNew();
-            // Charts and CSVs first, the manifest last, so its output_seconds covers the rest.
+            // Output time and peak memory are left open: the writer measures them as it writes the
+            // manifest last, so the manifest is written once and its figures cover the charts and CSVs.
             var info = new RunInfo
             {
                 InputFiles = loaded.InputFiles,
                 InputHash = loaded.InputHash,
                 ProgramVersion = Version,
                 StartedUtc = started,
-                WallSeconds = 0,
-                OutputSeconds = 0,
-                PeakMemoryBytes = 0,
+                WallSeconds = wall.Elapsed.TotalSeconds,
+                OutputSeconds = null,
+                PeakMemoryBytes = null,
                 CommandLine = string.Join(' ', commandLine.Skip(1)),
             };
             var written = ResultWriter.WriteAll(ensemble, info, folder.Staging);
-            writeClock.Stop();
-            using (var self = Process.GetCurrentProcess())
-            {
-                info = info with
-                {
-                    WallSeconds = wall.Elapsed.TotalSeconds,
-                    OutputSeconds = writeClock.Elapsed.TotalSeconds,
-                    PeakMemoryBytes = self.PeakWorkingSet64,
-                };
-            }
-            ResultWriter.WriteManifest(ensemble, info, folder.Staging);
             folder.Commit();
             PrintSummary(ensemble, folder.Target, written, wall.Elapsed.TotalSeconds);
             return ExitCodes.Ok;
@@ -89,7 +78,7 @@ internal static class RunCommand
         Console.WriteLine(string.Create(ci, $"{e.Scenario.Name}: {e.Runs.Count} runs x {e.Months.Count} months, {wallSeconds:F1} s wall, "
             + $"{e.AgentSteps / Math.Max(e.SteppingSeconds, 1e-9):E2} agent-steps/s"));
         Console.WriteLine(string.Create(ci, $"  {e.Months[last]}: median researchers at home {Median(home):N0}, abroad {Median(abroad):N0}"));
-        Console.WriteLine($"  wrote {target}/: {string.Join(", ", written.Append("manifest.json").Distinct())}");
+        Console.WriteLine($"  wrote {target}/: {string.Join(", ", written)}");
     }
 
     private static string Version =>
