@@ -33,12 +33,7 @@ public sealed class SeriesSummary
     public IReadOnlyList<CrossRunStatistics> Of(int metric) => _cells[metric];
 
     /// <summary>The index of a metric by name, or -1.</summary>
-    public int MetricIndex(string name)
-    {
-        for (int i = 0; i < Metrics.Count; i++)
-            if (string.Equals(Metrics[i].Name, name, StringComparison.Ordinal)) return i;
-        return -1;
-    }
+    public int MetricIndex(string name) => MetricCatalog.IndexOf(Metrics, name);
 
     /// <summary>
     /// The type-7 median of the defined values (NaN if there are none), the figure the charts draw as the line;

@@ -23,10 +23,5 @@ public sealed class EnsembleResult
 
     public long AgentSteps => Runs.Sum(r => r.AgentSteps);
 
-    public int MetricIndex(string name)
-    {
-        for (int i = 0; i < Metrics.Count; i++)
-            if (Metrics[i].Name == name) return i;
-        return -1;
-    }
+    public int MetricIndex(string name) => MetricCatalog.IndexOf(Metrics, name);
 }

@@ -32,6 +32,14 @@ public static class MetricCatalog
         IReturns = 6, IForcedReturns = 7, IEntrants = 8, IExits = 9, IVisaBlocked = 10, ITopTalentHome = 11,
         IPolicyCost = 12, IPolicyCostCumulative = 13, IStudentStayRate = 14, FirstSectorCompute = 15;
 
+    /// <summary>The position of the metric named <paramref name="name"/> in <paramref name="metrics"/>, or -1.</summary>
+    public static int IndexOf(IReadOnlyList<MetricInfo> metrics, string name)
+    {
+        for (int i = 0; i < metrics.Count; i++)
+            if (string.Equals(metrics[i].Name, name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
     public static IReadOnlyList<MetricInfo> For(Scenario scenario)
     {
         var list = new List<MetricInfo>
