@@ -45,7 +45,7 @@ public sealed class AgentStepsPerSecondColumn : IColumn
             nameof(MonthlyStepBenchmarks.MonthlyStep) => Param(nameof(MonthlyStepBenchmarks.Researchers)),
             nameof(ReplicationBenchmarks.NationalBaselineReplication) => MonteCarloRunner.RunOne(Workloads.Baseline(), 1, 0).AgentSteps,
             nameof(EnsembleBenchmarks.ReferenceEnsemble) => MonteCarloRunner.Run(Workloads.Reference(10_000), EnsembleBenchmarks.Runs, 1, 2).AgentSteps,
-            nameof(KernelBenchmarks.PhiloxDraws) or nameof(KernelBenchmarks.Hazards) => KernelBenchmarks.Researchers,
+            nameof(KernelBenchmarks.MonthDraws) or nameof(KernelBenchmarks.PhiloxDraws) or nameof(KernelBenchmarks.Hazards) => KernelBenchmarks.Researchers,
             _ => 0,
         };
         _steps[key] = steps;

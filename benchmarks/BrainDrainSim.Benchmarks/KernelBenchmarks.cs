@@ -5,9 +5,11 @@ using BrainDrainSim.Randomness;
 namespace BrainDrainSim.Benchmarks;
 
 /// <summary>
-/// The pieces of the monthly sweep alone, over 10,000 researchers in the engine's chunks of 256 (so the
-/// outputs stay in the L1 cache, as in the sweep), to show where a step's time goes: the counter-based
-/// draws and the hazards. Agent-steps per invocation = 10,000.
+/// The pieces of the monthly sweep alone, over 10,000 researchers, to show where a step's time goes:
+/// the fused month-draw pass (SplitMix64 words compared with thresholds: what the sweep runs for
+/// everyone), the hazards (what it runs for researchers whose situation changed), and, for comparison,
+/// Philox4x32-10 draws in chunks of 256 (the monthly draw before the month streams; still the setup's
+/// generator). Agent-steps per invocation = 10,000.
 /// </summary>
 public class KernelBenchmarks
 {
@@ -21,6 +23,20 @@ public class KernelBenchmarks
     private readonly double[] _p = new double[Chunk];
     private readonly StreamKey _key = StreamKey.FromSeed(42);
     private uint _month;
+    private readonly ulong[] _seeds = Enumerable.Range(0, Researchers).Select(i => MonthStream.Seed(StreamKey.FromSeed(42), (uint)i, 0)).ToArray();
+    // Reference-like thresholds: a hazard near 0.005, no exits or advancement.
+    private readonly uint[] _hazard = Enumerable.Repeat(MonthStream.Threshold(0.005, MonthStream.DecisionBits), Researchers).ToArray();
+    private readonly uint[] _zero = new uint[Researchers];
+
+    [Benchmark]
+    public int MonthDraws()
+    {
+        ulong advance = ++_month * MonthStream.Gamma;
+        int fired = 0;
+        for (int j = 0; j < Researchers; j += 64)
+            fired += System.Numerics.BitOperations.PopCount(Events.Fired(_seeds, advance, _hazard, _zero, _zero, j, Math.Min(64, Researchers - j)));
+        return fired;
+    }
 
     [Benchmark]
     public double PhiloxDraws()

@@ -38,9 +38,10 @@ internal sealed class Population
         FollowerHead = new int[capacity];
         FollowerNext = new int[(long)(capacity - initialCapacity) * peersPerResearcher];
         Array.Fill(FollowerHead, -1);
-        Hazard = new double[capacity];
-        ExitProbability = new float[capacity];
-        AdvanceProbability = new float[capacity];
+        StreamSeed = new ulong[capacity];
+        HazardThreshold = new uint[capacity];
+        ExitThreshold = new uint[capacity];
+        AdvanceThreshold = new uint[capacity];
         Stale = new byte[capacity];
     }
 
@@ -130,26 +131,30 @@ internal sealed class Population
     public readonly int[] FollowerHead;
     public readonly int[] FollowerNext;
 
+    /// <summary>The seed of the researcher's monthly draws (<see cref="Randomness.MonthStream"/>).</summary>
+    public readonly ulong[] StreamSeed;
+
     /// <summary>
-    /// The researcher's monthly hazard (emigration at home, return abroad, 0 once exited), kept from
-    /// month to month and recomputed only when it can have changed: the researcher is <see cref="Stale"/>
-    /// (it moved, advanced or joined, or a peer moved) or its group's month term changed.
+    /// The researcher's monthly hazard (emigration at home, return abroad, 0 once exited) as a 24-bit
+    /// threshold (<see cref="Randomness.MonthStream.Threshold"/>), kept from month to month and recomputed
+    /// only when it can have changed: the researcher is <see cref="Stale"/> (it moved, advanced or joined,
+    /// or a peer moved) or its group's month term changed.
     /// </summary>
-    public readonly double[] Hazard;
+    public readonly uint[] HazardThreshold;
 
-    /// <summary>Monthly probabilities of exiting and of advancing, for the researcher's stage and location (0 once exited).</summary>
-    public readonly float[] ExitProbability;
-    public readonly float[] AdvanceProbability;
+    /// <summary>Monthly probabilities of exiting and of advancing for the researcher's stage and location, as 20-bit thresholds (0 once exited).</summary>
+    public readonly uint[] ExitThreshold;
+    public readonly uint[] AdvanceThreshold;
 
-    /// <summary>1 when <see cref="Hazard"/> must be recomputed before the next sweep.</summary>
+    /// <summary>1 when <see cref="HazardThreshold"/> must be recomputed before the next sweep.</summary>
     public readonly byte[] Stale;
 
     /// <summary>
-    /// Bytes per researcher of the arrays the monthly kernel reads or writes: keys, hazard, exit and
-    /// advance probabilities, the stale flag, location, group, stage, and, when recomputing a hazard,
-    /// utility and peers abroad (the peer network not counted).
+    /// Bytes per researcher of the arrays the monthly kernel reads or writes: the stream seed, the hazard,
+    /// exit and advance thresholds, the stale flag, location, group, stage, and, when recomputing a
+    /// hazard, utility and peers abroad (the peer network not counted).
     /// </summary>
-    public const int HotBytesPerResearcher = sizeof(uint) * 2 + sizeof(double) + sizeof(float) * 2 + sizeof(byte) * 4
+    public const int HotBytesPerResearcher = sizeof(ulong) + sizeof(uint) * 3 + sizeof(byte) * 4
         + sizeof(double) + sizeof(ushort);
 
     /// <summary>Bytes per initial researcher of the peer network (ties, reverse edges, their offsets and the entrants' list heads).</summary>

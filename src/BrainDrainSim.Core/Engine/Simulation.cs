@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using BrainDrainSim.Model;
 using BrainDrainSim.Randomness;
 using static BrainDrainSim.MonteCarlo.MetricCatalog;
@@ -43,7 +44,6 @@ internal sealed class Simulation
     private readonly double[] _netPerPeer = new double[4];
     private readonly double[] _lambda = new double[4];
     private const int Chunk = 256;
-    private readonly double[] _u0 = new double[Chunk], _u1 = new double[Chunk], _u2 = new double[Chunk];
     private readonly double[] _x = new double[Chunk], _lam = new double[Chunk], _p = new double[Chunk];
     private readonly int[] _refresh = new int[Chunk];
 
@@ -51,9 +51,9 @@ internal sealed class Simulation
     private readonly double[] _termPrev;
     private readonly bool[] _slotStale;
 
-    // Monthly exit and advancement probabilities by location * 4 + stage; the exited row stays zero.
-    private readonly double[] _exitThreshold = new double[4 * Stages];
-    private readonly double[] _advanceThreshold = new double[4 * Stages];
+    // Monthly exit and advancement thresholds (MonthStream) by location * 4 + stage; the exited row stays zero.
+    private readonly uint[] _exitThreshold = new uint[4 * Stages];
+    private readonly uint[] _advanceThreshold = new uint[4 * Stages];
     private readonly double[] _cHome;
     private readonly double[] _lnCHome;
     private readonly double[] _guaranteeCost;
@@ -89,8 +89,8 @@ internal sealed class Simulation
             double advance = st == (int)Stage.Senior ? 0 : 1.0 / (12 * scenario.Careers.DurationYears[(Stage)st]);
             foreach (var loc in new[] { Location.Home, Location.AbroadUs, Location.AbroadOther })
             {
-                _exitThreshold[(int)loc * Stages + st] = exit;
-                _advanceThreshold[(int)loc * Stages + st] = advance;
+                _exitThreshold[(int)loc * Stages + st] = MonthStream.Threshold(exit, MonthStream.LifeBits);
+                _advanceThreshold[(int)loc * Stages + st] = MonthStream.Threshold(advance, MonthStream.LifeBits);
             }
         }
         _homeBySector = new int[_nSectors];
@@ -117,7 +117,14 @@ internal sealed class Simulation
             _candidates?.Add(i, _pop.Sector[i]);
         }
         _pop.BuildInitialReverseEdges(_pop.Count);
-        for (int i = 0; i < _pop.Count; i++) _pop.AbroadPeers[i] = CountAbroadPeers(i);
+        // Peers abroad counted from the abroad side: each researcher abroad adds one to each of its
+        // followers (a tie held twice counts twice, as in CountAbroadPeers), far fewer visits than
+        // every researcher reading all its peers' locations.
+        Array.Clear(_pop.AbroadPeers, 0, _pop.Count);
+        for (int i = 0; i < _pop.Count; i++)
+            if (_pop.Location[i] is (byte)Location.AbroadUs or (byte)Location.AbroadOther)
+                for (int x = _pop.FollowerStart[i], end = _pop.FollowerStart[i + 1]; x < end; x++)
+                    _pop.AbroadPeers[_pop.FollowerList[x]]++;
     }
 
     public int InitialCount { get; }
@@ -254,8 +261,9 @@ internal sealed class Simulation
             if (st != (int)Stage.Student) continue;
 
             // A graduating student earns a degree; abroad, the graduate must pass the work gate to stay.
-            _key.Words(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Month, 0, out _, out _, out _, out var wDegree);
-            double ud = Philox4x32.ToUnit(wDegree) * degreeTotal;
+            // The month's detail draws: destination and gate (if it also weighed leaving), graduate's gate, degree.
+            _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Detail, 0, out _, out _, out var uGraduate, out var uDegree);
+            double ud = uDegree * degreeTotal;
             var degree = ud < degrees.Bachelor ? Degree.Bachelor : ud < degrees.Bachelor + degrees.Master ? Degree.Master : Degree.Phd;
             pop.Degree[i] = (byte)degree;
             byte loc = pop.Location[i];
@@ -270,7 +278,6 @@ internal sealed class Simulation
                     visa.TalentRouteRate, 0, 1, visa.FeeElasticity);
             }
             else pass = visa.OtherPassRate;
-            _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Detail, 0, out _, out _, out var uGraduate, out _);
             if (uGraduate >= pass)
             {
                 MoveTo(i, Location.Home);
@@ -358,61 +365,52 @@ internal sealed class Simulation
     }
 
     /// <summary>
-    /// The hot loop, in chunks: the Philox draws of a chunk in vector lanes, then each researcher's
-    /// utility from its static part, its slot's month term and its peers abroad, then the hazards in
-    /// vector lanes, then the comparisons. The few whose draw fires (an intent, a return, an exit, an
-    /// advancement) are listed for the steps after the sweep, so the state read here is the state at
-    /// the start of the month throughout. Abroad and exited researchers go through the same arithmetic
-    /// (exited ones have utility minus infinity and hazard 0), so the loop has no branch on location.
+    /// The hot loop, in two passes over the researchers present at the start of the month. First the
+    /// hazards of those whose situation changed (they moved, advanced or joined, a peer moved, or their
+    /// group's month term changed) are recomputed, in batches so that the exp and division run in full
+    /// vector lanes however thinly the changes are spread. Then one fused vector pass draws every
+    /// researcher's month word and compares its fields with the hazard, exit and advancement thresholds.
+    /// The few whose word fires (an intent, a return, an exit, an advancement) are listed for the steps
+    /// after the sweep, so the state read here is the state at the start of the month throughout.
+    /// Abroad and exited researchers go through the same arithmetic (exited ones have thresholds 0), so
+    /// the loop has no branch on location.
     /// </summary>
     private (int Decided, int Exiting, int Advancing, double TopupCost) Sweep(int t, MonthPolicy mp, int count, double lnCAbroad)
     {
         var pop = _pop;
         int nDecided = 0, nExiting = 0, nAdvancing = 0;
-        double topupCost = 0;
-        uint month = (uint)t;
-        bool anyTopup = HasTopup(mp);
-        bool anySlotStale = Array.IndexOf(_slotStale, true) >= 0;
-        for (int start = 0; start < count; start += Chunk)
-        {
-            int n = Math.Min(Chunk, count - start);
-            var u0 = _u0.AsSpan(0, n);
-            var u1 = _u1.AsSpan(0, n);
-            var u2 = _u2.AsSpan(0, n);
-            PhiloxBatch.Uniforms(_key, pop.KeyLo.AsSpan(start, n), pop.KeyHi.AsSpan(start, n), month, Purpose.Month, u0, u1, u2);
-            RefreshHazards(start, n, anySlotStale, mp, lnCAbroad);
+        RefreshHazards(count, mp, lnCAbroad);
 
-            // Only the few whose draw fires are listed; the vector compare finds them.
-            var hazard = pop.Hazard.AsSpan(start, n);
-            var exit = pop.ExitProbability.AsSpan(start, n);
-            var advance = pop.AdvanceProbability.AsSpan(start, n);
-            for (int j = 0; j < n; j += 64)
+        ulong advance = (ulong)(t + 1) * MonthStream.Gamma;
+        for (int j = 0; j < count; j += 64)
+        {
+            ulong fired = Events.Fired(pop.StreamSeed, advance, pop.HazardThreshold, pop.ExitThreshold, pop.AdvanceThreshold,
+                j, Math.Min(64, count - j));
+            while (fired != 0)
             {
-                ulong fired = Events.Fired(u0, hazard, u1, exit, u2, advance, j, Math.Min(64, n - j));
-                while (fired != 0)
-                {
-                    int k = j + BitOperations.TrailingZeroCount(fired);
-                    fired &= fired - 1;
-                    int i = start + k;
-                    if (u0[k] < hazard[k]) Append(ref _decided, ref nDecided, i);
-                    if (u1[k] < exit[k]) Append(ref _exiting, ref nExiting, i);
-                    else if (u2[k] < advance[k]) Append(ref _advancing, ref nAdvancing, i);
-                }
+                int i = j + BitOperations.TrailingZeroCount(fired);
+                fired &= fired - 1;
+                ulong w = MonthStream.Word(pop.StreamSeed[i], t);
+                if (MonthStream.Decision(w) < pop.HazardThreshold[i]) Append(ref _decided, ref nDecided, i);
+                if (MonthStream.Exit(w) < pop.ExitThreshold[i]) Append(ref _exiting, ref nExiting, i);
+                else if (MonthStream.Advance(w) < pop.AdvanceThreshold[i]) Append(ref _advancing, ref nAdvancing, i);
             }
-            if (anyTopup)
-                for (int i = start; i < start + n; i++)
-                    if (pop.Location[i] == (byte)Location.Home) topupCost += TopupPerMonth(i, mp);
         }
+
+        double topupCost = 0;
+        if (HasTopup(mp))
+            for (int i = 0; i < count; i++)
+                if (pop.Location[i] == (byte)Location.Home) topupCost += TopupPerMonth(i, mp);
         return (nDecided, nExiting, nAdvancing, topupCost);
     }
 
     /// <summary>
-    /// Recomputes the cached hazard of every researcher in the chunk that is stale or whose slot's month
+    /// Recomputes the cached hazard threshold of every researcher that is stale or whose slot's month
     /// term changed: the utility from its static part, the slot's term and its peers abroad, then the
-    /// hazards of all of them together in vector lanes. The cache then holds exactly what a full
+    /// hazards of a batch together in vector lanes. The cache then holds exactly what a full
     /// recomputation would give.
     /// </summary>
-    private void RefreshHazards(int start, int n, bool anySlotStale, MonthPolicy mp, double lnCAbroad)
+    private void RefreshHazards(int count, MonthPolicy mp, double lnCAbroad)
     {
         var pop = _pop;
         int m = 0;
@@ -420,42 +418,77 @@ internal sealed class Simulation
         ref byte group = ref MemoryMarshal.GetArrayDataReference(pop.Group);
         ref byte stale = ref MemoryMarshal.GetArrayDataReference(pop.Stale);
         int groups = _groups;
-        if (anySlotStale)
+        if (Array.IndexOf(_slotStale, true) >= 0)
         {
-            for (int i = start; i < start + n; i++)
+            for (int i = 0; i < count; i++)
             {
                 int loc = Unsafe.Add(ref location, i);
                 if (loc == (byte)Location.Exited) continue;
-                if (Unsafe.Add(ref stale, i) != 0 || _slotStale[loc * groups + Unsafe.Add(ref group, i)]) Queue(i, loc, ref m);
+                if (Unsafe.Add(ref stale, i) != 0 || _slotStale[loc * groups + Unsafe.Add(ref group, i)])
+                {
+                    Queue(i, loc, ref m);
+                    if (m == Chunk) Flush(ref m, mp, lnCAbroad);
+                }
             }
         }
         else
         {
-            // Most months nothing month-wide changes: only researchers who (or whose peers) moved are stale.
-            var flags = pop.Stale.AsSpan(start, n);
-            for (int j = flags.IndexOfAnyExcept((byte)0); j >= 0;)
+            // Most months nothing month-wide changes: only researchers who (or whose peers) moved are stale,
+            // found 64 flags at a time.
+            for (int j = 0; j < count; j += 64)
             {
-                int i = start + j;
-                Queue(i, Unsafe.Add(ref location, i), ref m);
-                int next = flags[(j + 1)..].IndexOfAnyExcept((byte)0);
-                j = next < 0 ? -1 : j + 1 + next;
+                ulong flagged = StaleMask(pop.Stale, j, Math.Min(64, count - j));
+                while (flagged != 0)
+                {
+                    int i = j + BitOperations.TrailingZeroCount(flagged);
+                    flagged &= flagged - 1;
+                    Queue(i, Unsafe.Add(ref location, i), ref m);
+                    if (m == Chunk) Flush(ref m, mp, lnCAbroad);
+                }
             }
         }
+        Flush(ref m, mp, lnCAbroad);
+    }
+
+    /// <summary>The hazards of the <paramref name="m"/> queued researchers, as thresholds; empties the queue.</summary>
+    private void Flush(ref int m, MonthPolicy mp, double lnCAbroad)
+    {
         if (m == 0) return;
+        var pop = _pop;
         FastMath.Hazards(_lam.AsSpan(0, m), _x.AsSpan(0, m), _p.AsSpan(0, m));
         for (int k = 0; k < m; k++)
         {
             int i = _refresh[k];
-            int loc = pop.Location[i];
-            pop.Hazard[i] = _exact[loc * groups + pop.Group[i]] ? ExactHazard(i, mp, lnCAbroad) : _p[k];
+            double p = _exact[pop.Location[i] * _groups + pop.Group[i]] ? ExactHazard(i, mp, lnCAbroad) : _p[k];
+            pop.HazardThreshold[i] = MonthStream.Threshold(p, MonthStream.DecisionBits);
             pop.Stale[i] = 0;
         }
+        m = 0;
+    }
+
+    /// <summary>Bit j set when researcher start + j is stale (n at most 64).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong StaleMask(byte[] stale, int start, int n)
+    {
+        if (n == 64 && Vector512.IsHardwareAccelerated)
+            return Vector512.GreaterThan(Vector512.Create(stale.AsSpan(start, 64)), Vector512<byte>.Zero).ExtractMostSignificantBits();
+        ulong mask = 0;
+        for (int j = 0; j < n; j++)
+            if (stale[start + j] != 0) mask |= 1UL << j;
+        return mask;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Queue(int i, int loc, ref int m)
     {
         var pop = _pop;
+        if (_lambda[loc] == 0)
+        {
+            // No hazard where this location has none (no returns, or exited): nothing to compute.
+            pop.HazardThreshold[i] = 0;
+            pop.Stale[i] = 0;
+            return;
+        }
         _refresh[m] = i;
         _x[m] = pop.Utility[i] + _term[loc * _groups + pop.Group[i]] + _netPerPeer[loc] * pop.AbroadPeers[i];
         _lam[m] = _lambda[loc];
@@ -542,11 +575,12 @@ internal sealed class Simulation
         };
     }
 
-    /// <summary>Sets the derived state of a new researcher (group, utility) and counts it.</summary>
+    /// <summary>Sets the derived state of a new researcher (group, monthly stream, utility) and counts it.</summary>
     private void InitialiseDerived(int i)
     {
         var pop = _pop;
         pop.Group[i] = (byte)PolicySchedule.Group(pop.Sector[i], pop.Stage[i], (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
+        pop.StreamSeed[i] = MonthStream.Seed(_key, pop.KeyLo[i], pop.KeyHi[i]);
         var loc = (Location)pop.Location[i];
         pop.Utility[i] = StaticUtility(i, loc);
         Count(i, loc, +1);
@@ -558,11 +592,11 @@ internal sealed class Simulation
     {
         var pop = _pop;
         int life = pop.Location[i] * Stages + pop.Stage[i];
-        pop.ExitProbability[i] = (float)_exitThreshold[life];
-        pop.AdvanceProbability[i] = (float)_advanceThreshold[life];
+        pop.ExitThreshold[i] = _exitThreshold[life];
+        pop.AdvanceThreshold[i] = _advanceThreshold[life];
         bool exited = pop.Location[i] == (byte)Location.Exited;
         pop.Stale[i] = (byte)(exited ? 0 : 1);
-        if (exited) pop.Hazard[i] = 0;
+        if (exited) pop.HazardThreshold[i] = 0;
     }
 
     private void SetStage(int i, int stage)

@@ -10,7 +10,7 @@ public enum Purpose : uint
     Traits = 2,          // talent, pay, offer and access factors
     Traits2 = 3,         // attachment
     Peers = 4,           // peer ties (sub-index in the high bits)
-    Month = 5,           // monthly, everyone present: decision (intent or return), exit, advancement, degree
-    Detail = 6,          // monthly, only the few who need it: destination, gate, graduate's gate
+    Month = 5,           // the seed of a researcher's monthly stream (MonthStream): decision, exit, advancement
+    Detail = 6,          // monthly, only the few who need it: destination, gate, graduate's gate, degree
     Parameter = 7,       // an uncertain scenario quantity
 }
