@@ -6,6 +6,8 @@ var root = new RootCommand("BrainDrainSim: an agent-based Monte Carlo model of A
     + "driven by YAML scenarios. Exit codes: 0 ok, 1 failure, 2 bad input.");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using BrainDrainSim.MonteCarlo;
 using BrainDrainSim.Reporting;
 
@@ -13,34 +12,25 @@ internal static class RunCommand
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML)." };
-        var runs = new Option<int>("--runs", "-n") { Description = "Number of replications.", DefaultValueFactory = _ => 100 };
-        var seed = new Option<ulong>("--seed", "-s") { Description = "Master seed; replication i uses a seed derived from it and i.", DefaultValueFactory = _ => 1UL };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (the output bytes do not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: results/<scenario name>/)." };
-        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
+        var options = new EnsembleOptions("results/<scenario name>/");
         var cmd = new Command("run", "Run a scenario's Monte Carlo ensemble and write summary.csv, runs.csv, annual.csv, manifest.json and charts.");
         cmd.Arguments.Add(scenario);
-        cmd.Options.Add(runs);
-        cmd.Options.Add(seed);
-        cmd.Options.Add(threads);
-        cmd.Options.Add(output);
-        cmd.Options.Add(force);
-        cmd.SetAction(parse => Execute(parse.GetValue(scenario)!, parse.GetValue(runs), parse.GetValue(seed),
-            parse.GetValue(threads), parse.GetValue(output), parse.GetValue(force), Environment.GetCommandLineArgs()));
+        options.AddTo(cmd);
+        cmd.SetAction(parse => Execute(parse.GetValue(scenario)!, options.Read(parse), Environment.GetCommandLineArgs()));
         return cmd;
     }
 
-    private static int Execute(string scenarioPath, int runs, ulong seed, int threads, string? outDir, bool force, string[] commandLine)
+    private static int Execute(string scenarioPath, EnsembleOptions.Values o, string[] commandLine)
     {
         var started = DateTime.UtcNow;
         var wall = Stopwatch.StartNew();
-        if (runs < 1) throw new UserInputException($"--runs must be at least 1 (got {runs}).");
-        if (threads < 1) throw new UserInputException($"--threads must be at least 1 (got {threads}).");
+        int runs = o.Runs, threads = o.Threads;
+        ulong seed = o.Seed;
 
         var loaded = ScenarioFiles.LoadOrReport(scenarioPath, Console.Error);
         if (loaded is null) return ExitCodes.BadInput;
         var sc = loaded.Scenario!;
-        var folder = OutputFolder.Prepare(outDir ?? Path.Combine("results", sc.Name), force);
+        var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", sc.Name), o.Force);
         try
         {
             var ensemble = ProgressDisplay.Run(sc.Name, runs, progress => MonteCarloRunner.Run(sc, runs, seed, threads, progress));
@@ -50,7 +40,7 @@ internal static class RunCommand
             {
                 InputFiles = loaded.InputFiles,
                 InputHash = loaded.InputHash,
-                ProgramVersion = Version,
+                ProgramVersion = ProgramInfo.Version,
                 StartedUtc = started,
                 WallSeconds = wall.Elapsed.TotalSeconds,
                 OutputSeconds = null,
@@ -80,7 +70,4 @@ internal static class RunCommand
         Console.WriteLine(string.Create(ci, $"  {e.Months[last]}: median researchers at home {Median(home):N0}, abroad {Median(abroad):N0}"));
         Console.WriteLine($"  wrote {target}/: {string.Join(", ", written)}");
     }
-
-    private static string Version =>
-        typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }

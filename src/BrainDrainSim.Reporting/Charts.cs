@@ -1,4 +1,5 @@
 using System.Globalization;
+using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 using ScottPlot;
 
@@ -23,17 +24,18 @@ public static class Charts
     public const double LogScaleRatio = 30;
 
     // Okabe-Ito: distinguishable with the common colour-vision deficiencies and in greyscale by lightness.
-    private static readonly Color Blue = Color.FromHex("#0072B2");
-    private static readonly Color Vermillion = Color.FromHex("#D55E00");
-    private static readonly Color BluishGreen = Color.FromHex("#009E73");
-    private static readonly Color Orange = Color.FromHex("#E69F00");
-    private static readonly Color ReddishPurple = Color.FromHex("#CC79A7");
-    private static readonly Color SkyBlue = Color.FromHex("#56B4E9");
-    private static readonly Color Black = Color.FromHex("#000000");
-    private static readonly Color Neutral = Color.FromHex("#555555");
-    private const double OuterAlpha = 0.2;
-    private const double InnerAlpha = 0.4;
-    private const float MedianWidth = 2.5f;
+    // Internal so that the comparison charts (ComparisonCharts, SweepChart) look like these.
+    internal static readonly Color Blue = Color.FromHex("#0072B2");
+    internal static readonly Color Vermillion = Color.FromHex("#D55E00");
+    internal static readonly Color BluishGreen = Color.FromHex("#009E73");
+    internal static readonly Color Orange = Color.FromHex("#E69F00");
+    internal static readonly Color ReddishPurple = Color.FromHex("#CC79A7");
+    internal static readonly Color SkyBlue = Color.FromHex("#56B4E9");
+    internal static readonly Color Black = Color.FromHex("#000000");
+    internal static readonly Color Neutral = Color.FromHex("#555555");
+    internal const double OuterAlpha = 0.2;
+    internal const double InnerAlpha = 0.4;
+    internal const float MedianWidth = 2.5f;
     private static readonly Color[] SectorColours = [Blue, Vermillion, BluishGreen, Orange, ReddishPurple, SkyBlue, Black];
 
     /// <summary>Writes every chart whose metrics the summary has; returns the file names written.</summary>
@@ -152,11 +154,13 @@ public static class Charts
         return min > 0 && max / min > LogScaleRatio;
     }
 
-    private static Plot NewPlot(SeriesSummary summary, string what, string yLabel)
+    private static Plot NewPlot(SeriesSummary summary, string what, string yLabel) =>
+        NewMonthlyPlot($"{summary.ScenarioName}: {what} ({summary.Replications.ToString(CultureInfo.InvariantCulture)} runs)", yLabel);
+
+    /// <summary>A plot with the shipped font, a title and a month (date) axis at the bottom.</summary>
+    internal static Plot NewMonthlyPlot(string title, string yLabel)
     {
-        ChartFonts.Register();
-        var plot = new Plot();
-        plot.Title($"{summary.ScenarioName}: {what} ({summary.Replications.ToString(CultureInfo.InvariantCulture)} runs)");
+        var plot = NewPlot(title);
         // The date axis replaces the bottom axis, so it comes before the label that goes on it.
         plot.Axes.DateTimeTicksBottom();
         plot.XLabel("Month (value at the end of each month)");
@@ -164,11 +168,39 @@ public static class Charts
         return plot;
     }
 
+    /// <summary>A plot with the shipped font and a title; the fonts are registered first so every text uses them.</summary>
+    internal static Plot NewPlot(string title)
+    {
+        ChartFonts.Register();
+        var plot = new Plot();
+        plot.Title(title);
+        return plot;
+    }
+
+    /// <summary>Where a month is drawn on a date axis: its 15th, so a month's value sits in the middle of its span.</summary>
+    internal static double MonthX(YearMonth month) => new DateTime(month.Year, month.Month, 15).ToOADate();
+
+    /// <summary>
+    /// The runs of consecutive indices in [0, count) for which <paramref name="defined"/> holds, so that lines and
+    /// bands break at undefined points instead of being drawn through them.
+    /// </summary>
+    internal static IEnumerable<int[]> DefinedStretches(int count, Func<int, bool> defined)
+    {
+        int t = 0;
+        while (t < count)
+        {
+            if (!defined(t)) { t++; continue; }
+            int start = t;
+            while (t < count && defined(t)) t++;
+            yield return Enumerable.Range(start, t - start).ToArray();
+        }
+    }
+
     /// <summary>
     /// Saves with a legend listed by hand: one entry per median line and one per kind of band, rather than one
     /// per plotted piece (a series broken by undefined months would otherwise appear several times).
     /// </summary>
-    private static void Save(Plot plot, string path, IEnumerable<LegendItem> legend)
+    internal static void Save(Plot plot, string path, IEnumerable<LegendItem> legend)
     {
         plot.Legend.ManualItems.AddRange(legend);
         plot.Legend.DisplayPlottableLegendItems = false;
@@ -176,10 +208,10 @@ public static class Charts
         plot.SavePng(path, Width, Height);
     }
 
-    private static LegendItem LineItem(string label, Color colour) =>
+    internal static LegendItem LineItem(string label, Color colour) =>
         new() { LabelText = label, LineColor = colour, LineWidth = MedianWidth, MarkerSize = 0 };
 
-    private static LegendItem FillItem(string label, Color colour) =>
+    internal static LegendItem FillItem(string label, Color colour) =>
         new() { LabelText = label, FillColor = colour, LineWidth = 0, MarkerSize = 0 };
 
     /// <summary>
@@ -187,19 +219,14 @@ public static class Charts
     /// consecutive months that some replication defines, so lines break at undefined months instead of being
     /// drawn through them.
     /// </summary>
-    private static void AddBands(Plot plot, SeriesSummary summary, int metric, Color colour, bool innerBand,
+    internal static void AddBands(Plot plot, SeriesSummary summary, int metric, Color colour, bool innerBand,
         Func<double, double>? transform = null)
     {
         transform ??= v => v;
         var stats = summary.Of(metric);
-        var xs = summary.Months.Select(m => new DateTime(m.Year, m.Month, 15).ToOADate()).ToArray();
-        int t = 0;
-        while (t < stats.Count)
+        var xs = summary.Months.Select(MonthX).ToArray();
+        foreach (var range in DefinedStretches(stats.Count, t => Plottable(stats[t], transform)))
         {
-            if (!Plottable(stats[t], transform)) { t++; continue; }
-            int start = t;
-            while (t < stats.Count && Plottable(stats[t], transform)) t++;
-            var range = Enumerable.Range(start, t - start).ToArray();
             double[] x = range.Select(i => xs[i]).ToArray();
             double[] Pick(Func<CrossRunStatistics, double> f) => range.Select(i => transform(f(stats[i]))).ToArray();
 

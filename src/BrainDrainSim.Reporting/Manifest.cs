@@ -40,16 +40,16 @@ public static class Manifest
             w.WriteNumber("threads", result.Threads);
             w.WriteString("program_version", info.ProgramVersion);
             w.WriteString("command_line", info.CommandLine);
-            w.WriteString("started_utc", info.StartedUtc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.WriteString("started_utc", UtcText(info.StartedUtc));
 
-            WriteSeconds(w, "wall_seconds", info.WallSeconds);
-            WriteSeconds(w, "setup_seconds", result.SetupSeconds);
-            WriteSeconds(w, "stepping_seconds", result.SteppingSeconds);
-            WriteSeconds(w, "output_seconds", info.OutputSeconds ?? double.NaN);
+            WriteFiniteOrNull(w, "wall_seconds", info.WallSeconds);
+            WriteFiniteOrNull(w, "setup_seconds", result.SetupSeconds);
+            WriteFiniteOrNull(w, "stepping_seconds", result.SteppingSeconds);
+            WriteFiniteOrNull(w, "output_seconds", info.OutputSeconds ?? double.NaN);
             long agentSteps = result.AgentSteps;
             w.WriteNumber("agent_steps", agentSteps);
             // Undefined (null) rather than infinite when stepping took no measurable time.
-            WriteSeconds(w, "agent_steps_per_second", result.SteppingSeconds > 0 ? agentSteps / result.SteppingSeconds : double.NaN);
+            WriteFiniteOrNull(w, "agent_steps_per_second", result.SteppingSeconds > 0 ? agentSteps / result.SteppingSeconds : double.NaN);
             w.WriteNumber("peak_memory_bytes", info.PeakMemoryBytes ?? PeakWorkingSet());
 
             w.WriteString("first_month", result.Months.Count > 0 ? result.Months[0].ToString() : "");
@@ -84,7 +84,12 @@ public static class Manifest
     public static void Write(EnsembleResult result, RunInfo info, string path, IReadOnlyList<string>? outputs = null) =>
         Csv.WriteFile(path, Format(result, info, outputs));
 
-    private static void WriteSeconds(Utf8JsonWriter w, string key, double value)
+    /// <summary>A time as UTC with milliseconds and a Z, the form every manifest uses.</summary>
+    internal static string UtcText(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A figure, or null when it is undefined (JSON has no NaN or infinity).</summary>
+    internal static void WriteFiniteOrNull(Utf8JsonWriter w, string key, double value)
     {
         if (double.IsFinite(value)) w.WriteNumber(key, value);
         else w.WriteNull(key);

@@ -89,7 +89,8 @@ public static class ResultWriter
         return ManifestFile;
     }
 
-    private static void CheckFolder(string outDir)
+    /// <summary>The folder must be given and exist: writers never create folders (the caller stages and commits them).</summary>
+    internal static void CheckFolder(string outDir)
     {
         ArgumentException.ThrowIfNullOrEmpty(outDir);
         if (!Directory.Exists(outDir)) throw new DirectoryNotFoundException($"output folder '{outDir}' does not exist");

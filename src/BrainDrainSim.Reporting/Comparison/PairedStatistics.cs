@@ -73,6 +73,9 @@ public sealed record PairedStatistics
         int n = d.Count;
         if (n == 0) return new PairedStatistics { N = 0, Replications = baseline.Length };
         var spread = CrossRunStatistics.Of(d.ToArray());
+        // A difference of two finite values can overflow, and CrossRunStatistics would silently leave it out:
+        // the differences' figures are then undefined (status overflow), not computed from the others.
+        if (spread.N < n) return new PairedStatistics { N = n, Replications = baseline.Length, BaselineMean = sumB / n, PolicyMean = sumP / n };
         double mean = spread.Mean, sd = n >= 2 ? spread.Sd : double.NaN;
         double half = n >= 2 ? TQuantile(n) * sd / Math.Sqrt(n) : double.NaN;
         return new PairedStatistics

@@ -1,0 +1,28 @@
+using BrainDrainSim.Model;
+using BrainDrainSim.MonteCarlo;
+
+namespace BrainDrainSim.Cli;
+
+/// <summary>
+/// Runs several scenarios with one master seed and one number of runs, so that replication i of each faces
+/// the same draws (common random numbers) and the ensembles pair run by run.
+/// </summary>
+internal static class PairedRuns
+{
+    public static EnsembleResult[] Run(IReadOnlyList<Scenario> scenarios, EnsembleOptions.Values o)
+    {
+        var first = scenarios[0];
+        foreach (var sc in scenarios.Skip(1))
+            if (sc.Start != first.Start || sc.Months != first.Months)
+                throw new UserInputException($"{sc.Name} runs {sc.Start} + {sc.Months} months but {first.Name} runs {first.Start} + {first.Months} months; "
+                    + "scenarios are compared month by month, so give them the same start and months.");
+        var results = new EnsembleResult[scenarios.Count];
+        for (int k = 0; k < scenarios.Count; k++)
+        {
+            var sc = scenarios[k];
+            string label = $"{sc.Name} ({k + 1}/{scenarios.Count})";
+            results[k] = ProgressDisplay.Run(label, o.Runs, progress => MonteCarloRunner.Run(sc, o.Runs, o.Seed, o.Threads, progress));
+        }
+        return results;
+    }
+}

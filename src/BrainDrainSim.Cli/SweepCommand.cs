@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Diagnostics;
+using BrainDrainSim.Reporting;
+
+namespace BrainDrainSim.Cli;
+
+/// <summary>
+/// <c>braindrain sweep SCENARIO.yaml --set PATH=V1,V2,...</c>: the scenario at each value, every value run with
+/// the same seeds, each compared with the first value; sweep.csv, a response chart and a manifest.
+/// </summary>
+internal static class SweepCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML)." };
+        var set = new Option<string>("--set")
+        {
+            Description = "The quantity to sweep and its values, PATH=V1,V2,... (PATH as in uncertainty:, e.g. levers[0].count=0,10000,20000,50000).",
+            Required = true,
+        };
+        var options = new EnsembleOptions("results/sweep-<scenario name>-<path>/");
+        var cmd = new Command("sweep", "Run a scenario at several values of one parameter or lever field, paired by seed, and write "
+            + "sweep.csv, sweep_response.png and manifest.json.");
+        cmd.Arguments.Add(scenario);
+        cmd.Options.Add(set);
+        options.AddTo(cmd);
+        cmd.SetAction(parse => Execute(parse.GetValue(scenario)!, parse.GetValue(set)!, options.Read(parse), Environment.GetCommandLineArgs()));
+        return cmd;
+    }
+
+    private static int Execute(string scenarioPath, string setText, EnsembleOptions.Values o, string[] commandLine)
+    {
+        var started = DateTime.UtcNow;
+        var wall = Stopwatch.StartNew();
+        var loaded = ScenarioFiles.LoadOrReport(scenarioPath, Console.Error);
+        if (loaded is null) return ExitCodes.BadInput;
+        var sc = loaded.Scenario!;
+        var setting = SweepSetting.Parse(setText, sc);
+        var scenarios = setting.Values.Select(v => setting.Apply(sc, v)).ToArray();
+
+        string slug = new string(setting.Path.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '-').ToArray()).Trim('-');
+        var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", $"sweep-{sc.Name}-{slug}"), o.Force);
+        try
+        {
+            var ensembles = PairedRuns.Run(scenarios, o);
+            var comparison = Comparison.Build(ensembles[0], ensembles[1..]);
+            var info = new CompareInfo
+            {
+                ProgramVersion = ProgramInfo.Version,
+                CommandLine = string.Join(' ', commandLine.Skip(1)),
+                StartedUtc = started,
+                WallSeconds = wall.Elapsed.TotalSeconds,
+                Inputs = [new ScenarioInput(sc.Name, loaded.InputFiles, loaded.InputHash)],
+                Sweep = new SweepInfo(setting.Path, setting.Values, setting.IsUncertainIn(sc) ? setting.Path : null),
+            };
+            var written = SweepWriter.WriteAll(comparison, setting.Path, setting.Values, info, folder.Staging);
+            folder.Commit();
+            Console.WriteLine(SweepTable.Format(comparison, setting.Path, setting.Values));
+            Console.WriteLine($"wrote {folder.Target}/: {string.Join(", ", written)}");
+            return ExitCodes.Ok;
+        }
+        catch
+        {
+            folder.Abandon();
+            throw;
+        }
+    }
+}
