@@ -41,6 +41,7 @@ internal sealed class Simulation
     // Month terms and switches by slot = location * groups + group (location 3, exited, keeps zeros).
     private readonly double[] _term;
     private readonly bool[] _exact;
+    private bool _anyExact; // whether any slot's hazard is computed researcher by researcher this month
     private readonly double[] _netPerPeer = new double[4];
     private readonly double[] _lambda = new double[4];
     private const int Chunk = 256;
@@ -357,6 +358,7 @@ internal sealed class Simulation
             _term[other] = c.R0 - c.BWage * (lnGap + lnOtherRatio) - gpuBack;
             _exact[us] = _exact[other] = backExact;
         }
+        _anyExact = Array.IndexOf(_exact, true) >= 0;
         for (int k = 0; k < 3 * _groups; k++)
         {
             _slotStale[k] = _exact[k] || BitConverter.DoubleToInt64Bits(_term[k]) != BitConverter.DoubleToInt64Bits(_termPrev[k]);
@@ -456,11 +458,19 @@ internal sealed class Simulation
         if (m == 0) return;
         var pop = _pop;
         FastMath.Hazards(_lam.AsSpan(0, m), _x.AsSpan(0, m), _p.AsSpan(0, m));
+        // Most months no slot needs the term-by-term hazard, and then the researchers' location and group need not be read again.
+        if (_anyExact)
+        {
+            for (int k = 0; k < m; k++)
+            {
+                int i = _refresh[k];
+                if (_exact[pop.Location[i] * _groups + pop.Group[i]]) _p[k] = ExactHazard(i, mp, lnCAbroad);
+            }
+        }
         for (int k = 0; k < m; k++)
         {
             int i = _refresh[k];
-            double p = _exact[pop.Location[i] * _groups + pop.Group[i]] ? ExactHazard(i, mp, lnCAbroad) : _p[k];
-            pop.HazardThreshold[i] = MonthStream.Threshold(p, MonthStream.DecisionBits);
+            pop.HazardThreshold[i] = MonthStream.Threshold(_p[k], MonthStream.DecisionBits);
             pop.Stale[i] = 0;
         }
         m = 0;
