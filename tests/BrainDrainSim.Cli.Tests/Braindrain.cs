@@ -31,7 +31,15 @@ internal static class Braindrain
         }
     }
 
-    public static Result Run(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Result Run(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        RunWith(workingDirectory, environment, [], args);
+
+    /// <summary>
+    /// As <see cref="Run(string, IDictionary{string, string}?, string[])"/>, with options for the host before the
+    /// program (<c>dotnet exec --runtimeconfig FILE braindrain.dll ...</c>).
+    /// </summary>
+    public static Result RunWith(string workingDirectory, IDictionary<string, string>? environment,
+        IReadOnlyList<string> hostOptions, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -41,6 +49,7 @@ internal static class Braindrain
             UseShellExecute = false,
         };
         psi.ArgumentList.Add("exec");
+        foreach (var o in hostOptions) psi.ArgumentList.Add(o);
         psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         if (environment is not null)

@@ -297,6 +297,20 @@ public sealed class ErrorTests
         Assertions.Ok(ScenarioLoader.LoadText("agent_scale: 1000\n", "x.yaml"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("agent_scale: 10\n")]
+    public void An_empty_initial_population_is_an_error_at_any_agent_scale(string scale)
+    {
+        // The top-talent threshold is a percentile of the initial population: entrants alone have none.
+        var result = ScenarioLoader.LoadText(scale + "population: {at_home: 0, abroad_us: 0, abroad_other: 0}\n", "x.yaml");
+        var error = Assertions.Single(result, "population");
+        Assert.StartsWith("the initial population is empty", error.Message, StringComparison.Ordinal);
+        Assert.Single(result.Errors);
+        // One researcher anywhere is enough.
+        Assertions.Ok(ScenarioLoader.LoadText(scale + "population: {at_home: 0, abroad_us: 10, abroad_other: 0}\n", "x.yaml"));
+    }
+
     [Fact]
     public void Several_errors_in_one_file_are_all_reported_in_file_order()
     {

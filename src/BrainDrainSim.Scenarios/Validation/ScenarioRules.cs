@@ -17,6 +17,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
     private static readonly string NameKey = Of(nameof(Scenario.Name));
     private static readonly string SectorsKey = Of(nameof(Scenario.Sectors));
     private static readonly string AgentScaleKey = Of(nameof(Scenario.AgentScale));
+    private static readonly string PopulationKey = Of(nameof(Scenario.Population));
     private static readonly string StartKey = Of(nameof(Scenario.Start));
     private static readonly string MonthsKey = Of(nameof(Scenario.Months));
     private static readonly string SectorNameKey = Of(nameof(SectorSpec.Name));
@@ -49,7 +50,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
 
         bool sectorsUsable = CheckSectors(s);
         foreach (var (path, get) in ShareRecords) CheckSum(path, get(s));
-        CheckAgentScale(s);
+        CheckInitialCounts(s);
 
         bool horizonKnown = !bound.Failed.Contains(StartKey) && !bound.Failed.Contains(MonthsKey);
         foreach (var (index, lever) in bound.Levers)
@@ -118,18 +119,24 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
         Error(path, $"{what} sum to {ScalarReader.FormatSum(sum)}, not 1 ({terms})");
     }
 
-    private void CheckAgentScale(Scenario s)
+    private void CheckInitialCounts(Scenario s)
     {
-        if (s.AgentScale <= 1 || bound.Failed.Contains(AgentScaleKey)) return;
         if (InitialCounts.Any(c => bound.Failed.Contains(c.Path))) return;
+        // At any scale: the top-talent threshold is a percentile of the initial population's talent, which an
+        // empty population does not have (entrants alone would be classed against an arbitrary threshold).
+        if (InitialCounts.All(c => c.Get(s) == 0))
+        {
+            Error(PopulationKey, "the initial population is empty (at_home, abroad_us and abroad_other are all 0): " +
+                                 "give at least one researcher; the top-talent threshold is the 90th percentile of their talent");
+            return;
+        }
+        if (s.AgentScale <= 1 || bound.Failed.Contains(AgentScaleKey)) return;
         // The engine divides each initial count by the scale and rounds; a group that rounds to no agent
         // would vanish from the simulation, so every group present must keep at least one agent.
         long Agents(int count) => (long)Math.Round((double)count / s.AgentScale, MidpointRounding.AwayFromZero);
         foreach (var (path, get) in InitialCounts)
             if (get(s) is var count and > 0 && Agents(count) == 0)
                 Error(AgentScaleKey, $"{AgentScaleKey} {s.AgentScale} leaves no agent for {path} ({count} / {s.AgentScale} rounds to 0); use a smaller scale");
-        if (InitialCounts.All(c => c.Get(s) == 0))
-            Error(AgentScaleKey, "the initial population is empty: no agent would be simulated");
     }
 
     private void CheckLever(Scenario s, Lever lever, string path, bool sectorsUsable, bool horizonKnown)
