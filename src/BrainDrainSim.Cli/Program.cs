@@ -8,6 +8,7 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
+root.Subcommands.Add(SchemaCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -35,7 +35,7 @@ public class ValidateCommandTests
         Assert.Equal(0, root.ExitCode);
         Assert.Contains("run", root.Stdout);
         Assert.Contains("validate", root.Stdout);
-        foreach (var verb in new[] { "run", "validate" })
+        foreach (var verb in new[] { "run", "validate", "schema" })
         {
             var help = Braindrain.Run(Braindrain.RepoRoot, verb, "--help");
             Assert.Equal(0, help.ExitCode);

@@ -3,6 +3,7 @@ namespace BrainDrainSim.Model;
 /// <summary>Each researcher's K fixed peers, drawn with sector homophily.</summary>
 public sealed record NetworkSpec
 {
+    /// <summary>Ties per researcher (K), fixed for the run.</summary>
     [Bounds(0, 1000), Unit("ties")] public int PeersPerResearcher { get; init; } = 10;
 
     /// <summary>Probability that a tie is drawn within the researcher's own sector, else over everyone.</summary>

@@ -18,7 +18,9 @@ public sealed record PaySpec
     /// <summary>ln(offer) rises by this much per standard deviation of talent.</summary>
     [Bounds(-3, 3), Unit("log points per sd")] public double TalentPremium { get; init; } = 0.15;
 
+    /// <summary>Annual growth of home pay levels (nominal), applied monthly.</summary>
     [Bounds(-0.5, 1), Unit("per year")] public double HomeGrowthPerYear { get; init; } = 0.03;
+    /// <summary>Annual growth of offer levels abroad (nominal), applied monthly.</summary>
     [Bounds(-0.5, 1), Unit("per year")] public double AbroadGrowthPerYear { get; init; } = 0.03;
 
     /// <summary>Pay in "other" destinations relative to the US offer.</summary>

@@ -3,8 +3,11 @@ namespace BrainDrainSim.Model;
 /// <summary>The researchers at the start month, at home and abroad, before <c>agent_scale</c>.</summary>
 public sealed record PopulationSpec
 {
+    /// <summary>Researchers at home at the start.</summary>
     [Bounds(0, 1e9), Unit("persons")] public int AtHome { get; init; } = 57_000;
+    /// <summary>Researchers abroad in the US at the start.</summary>
     [Bounds(0, 1e9), Unit("persons")] public int AbroadUs { get; init; } = 6_300;
+    /// <summary>Researchers abroad elsewhere (not the US) at the start.</summary>
     [Bounds(0, 1e9), Unit("persons")] public int AbroadOther { get; init; } = 4_700;
 
     /// <summary>Stage mix of the researchers at home (shares summing to 1).</summary>

@@ -9,7 +9,9 @@ namespace BrainDrainSim.Model;
 /// </summary>
 public sealed record Scenario
 {
+    /// <summary>The scenario's name: it names the output folder. Not inherited through <c>extends</c>; left out, the file's name (without .yaml) is used.</summary>
     public string Name { get; init; } = "scenario";
+    /// <summary>What the scenario is, in a sentence or two, for people and reports.</summary>
     public string Description { get; init; } = "";
 
     /// <summary>The first simulated month.</summary>
@@ -21,10 +23,12 @@ public sealed record Scenario
     /// <summary>One agent stands for this many persons: counts are divided, outputs and costs multiplied back.</summary>
     [Bounds(1, 1_000_000), Unit("persons per agent")] public int AgentScale { get; init; } = 1;
 
+    /// <summary>Exchange rate that converts offers abroad (USD) into KRW for the pay comparison.</summary>
     [Bounds(0, 1e6, MinExclusive = true), Unit("KRW per USD")] public double KrwPerUsd { get; init; } = 1391.6;
 
     public PopulationSpec Population { get; init; } = new();
 
+    /// <summary>The home sectors, each with its share of researchers, pay multiplier and baseline compute; levers name sectors by name.</summary>
     public SectorSpec[] Sectors { get; init; } =
     [
         new() { Name = "academia", Share = 0.30, PayMultiplier = 0.85, BaselineComputeH100e = 0.0117 },

@@ -3,6 +3,7 @@ namespace BrainDrainSim.Model;
 /// <summary>A home sector (academia, industry, public institutes...): its share of researchers, pay and compute.</summary>
 public sealed record SectorSpec
 {
+    /// <summary>The sector's name, unique; levers name sectors by it.</summary>
     public string Name { get; init; } = "";
 
     /// <summary>Share of the initial population (home and abroad) and of entrants in this sector.</summary>

@@ -3,8 +3,11 @@ namespace BrainDrainSim.Model;
 /// <summary>Mean years spent in each stage that advances (seniors stay seniors).</summary>
 public sealed record StageDurations
 {
+    /// <summary>Graduate students.</summary>
     [Bounds(0, 200, MinExclusive = true), Unit("years")] public double Student { get; init; }
+    /// <summary>Early career.</summary>
     [Bounds(0, 200, MinExclusive = true), Unit("years")] public double Early { get; init; }
+    /// <summary>Mid career.</summary>
     [Bounds(0, 200, MinExclusive = true), Unit("years")] public double Mid { get; init; }
 
     public double this[Stage s] => s switch

@@ -14,9 +14,9 @@ internal sealed class ScenarioBinder(ErrorList errors)
 {
     /// <summary>
     /// The entries of a map of reals are shares (the only such map is a gpu_import's sector_shares), and
-    /// ScenarioPath gives them the bounds [0, 1]; the loader holds them to the same range.
+    /// ScenarioPath gives them the bounds [0, 1]; the loader holds them to the same range (and so does the schema).
     /// </summary>
-    private static readonly BoundsAttribute ShareBounds = new(0, 1);
+    internal static readonly BoundsAttribute ShareBounds = new(0, 1);
 
     private static readonly MethodInfo MemberwiseCloneMethod =
         typeof(object).GetMethod("MemberwiseClone", BindingFlags.NonPublic | BindingFlags.Instance)!;

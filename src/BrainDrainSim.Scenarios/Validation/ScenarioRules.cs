@@ -57,6 +57,12 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
             CheckLever(s, lever, $"{Of(nameof(Scenario.Levers))}[{index}]", sectorsUsable, horizonKnown);
     }
 
+    /// <summary>
+    /// Whether a lever of this type may give <c>until</c>: a GPU cohort's service life governs how long it lasts,
+    /// so a gpu_import takes none (the schema leaves the key out of it too).
+    /// </summary>
+    internal static bool TakesUntil(Type leverType) => leverType != typeof(GpuImport);
+
     private bool CheckSectors(Scenario s)
     {
         if (bound.Failed.Contains(SectorsKey)) return false;
@@ -148,7 +154,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
         if (atKnown && horizonKnown && lever.At > s.End)
             Error(at, $"{lever.At} is after the last simulated month {s.End} ({StartKey} {s.Start} plus {s.Months} months): the lever would never apply");
 
-        if (lever is GpuImport && bound.WasGiven(until))
+        if (!TakesUntil(lever.GetType()) && bound.WasGiven(until))
             ErrorAtKey(until, $"a {lever.Type} has no '{UntilKey}': the cohort's service life ({ServiceLifeKey}) governs how long it lasts");
         else if (lever.Until is { } end && atKnown && !bound.Failed.Contains(until) && end < lever.At)
             Error(until, $"{UntilKey} {end} is before {AtKey} {lever.At}; a lever applies from {AtKey} through {UntilKey}, both included");

@@ -23,8 +23,8 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
     private static readonly string UncertaintyKey = K(nameof(Scenario.Uncertainty));
     private static readonly string LeversKey = K(nameof(Scenario.Levers));
 
-    /// <summary>The parameters each kind takes (DistributionSpec documents the same sets).</summary>
-    private static readonly Dictionary<DistributionKind, (string[] Required, string[] Optional)> Parameters = new()
+    /// <summary>The parameters each kind takes (DistributionSpec documents the same sets; the schema states them too).</summary>
+    internal static readonly IReadOnlyDictionary<DistributionKind, (string[] Required, string[] Optional)> Parameters = new Dictionary<DistributionKind, (string[] Required, string[] Optional)>
     {
         [DistributionKind.Normal] = ([Mean, Sd], []),
         [DistributionKind.Lognormal] = ([Mu, Sigma], []),

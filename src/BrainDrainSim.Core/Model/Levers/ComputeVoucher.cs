@@ -8,6 +8,8 @@ public sealed record ComputeVoucher : Lever
     /// <summary>The sector (by name); null = every sector.</summary>
     public string? Sector { get; init; }
 
+    /// <summary>GPU-hours each researcher at home in the sector gets per month.</summary>
     [Bounds(0, 1e7), Unit("GPU-hours per researcher per month")] public double GpuHoursPerResearcherPerMonth { get; init; }
+    /// <summary>Cost to the home budget of one GPU-hour.</summary>
     [Bounds(0, 1e9), Unit("KRW per GPU-hour")] public double PriceKrwPerGpuHour { get; init; }
 }

@@ -9,6 +9,7 @@ public sealed record GpuImport : Lever
 {
     public override string Type => "gpu_import";
 
+    /// <summary>GPUs imported (units of the mix).</summary>
     [Bounds(0, 1e9), Unit("GPUs")] public double Count { get; init; }
 
     /// <summary>The models in the import; shares sum to 1.</summary>
@@ -20,6 +21,8 @@ public sealed record GpuImport : Lever
     /// <summary>Fraction of the installed capacity that researchers actually get.</summary>
     [Bounds(0, 1)] public double Utilisation { get; init; } = 0.7;
 
+    /// <summary>Purchase cost per GPU, with servers and network, charged in the arrival month.</summary>
     [Bounds(0, 1e12), Unit("KRW per GPU")] public double UnitCostKrw { get; init; }
+    /// <summary>Power, hosting and operation per GPU per year, charged monthly while in service.</summary>
     [Bounds(0, 1e12), Unit("KRW per GPU-year")] public double RunningCostKrwPerGpuYear { get; init; }
 }

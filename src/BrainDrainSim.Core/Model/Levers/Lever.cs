@@ -9,7 +9,9 @@ public abstract record Lever
     /// <summary>The YAML <c>type</c> name of this lever (gpu_import, salary_topup, ...).</summary>
     public abstract string Type { get; }
 
+    /// <summary>The first month the lever applies (from its start).</summary>
     public YearMonth At { get; init; }
+    /// <summary>The last month the lever applies (through its end); left out, to the horizon.</summary>
     public YearMonth? Until { get; init; }
 
     /// <summary>An optional label used in outputs and reports.</summary>

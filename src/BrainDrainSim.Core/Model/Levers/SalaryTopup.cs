@@ -9,7 +9,9 @@ public sealed record SalaryTopup : Lever
 {
     public override string Type => "salary_topup";
 
+    /// <summary>A flat top-up per year, which does not grow with pay.</summary>
     [Bounds(0, 1e12), Unit("KRW per year")] public double AmountKrwPerYear { get; init; }
+    /// <summary>A top-up as a fraction of pay (0.5 = +50%), which grows with pay.</summary>
     [Bounds(0, 10), Unit("fraction of pay")] public double Percent { get; init; }
 
     /// <summary>Only researchers whose talent is above the top-talent threshold.</summary>
