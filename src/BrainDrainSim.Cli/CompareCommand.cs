@@ -45,11 +45,14 @@ internal static class CompareCommand
         if (duplicate is not null)
             throw new UserInputException($"two scenarios are named '{duplicate.Key}'; give each compared scenario its own name (the tables and charts are labelled by name).");
 
-        var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", "compare-" + scenarios[0].Name), o.Force);
+        PairedRuns.CheckPairable(scenarios);
+        ResourceCheck.Enforce(scenarios, o, Console.Out);
+
+        var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", "compare-" + scenarios[0].Name), o.Force, Console.Error);
         try
         {
             var ensembles = PairedRuns.Run(scenarios, o);
-            var comparison = Comparison.Build(ensembles[0], ensembles[1..]);
+            var comparison = Interruption.Await(() => Comparison.Build(ensembles[0], ensembles[1..]));
             var info = new CompareInfo
             {
                 ProgramVersion = ProgramInfo.Version,
@@ -58,7 +61,7 @@ internal static class CompareCommand
                 WallSeconds = wall.Elapsed.TotalSeconds,
                 Inputs = loaded.Select((l, k) => new ScenarioInput(scenarios[k].Name, l.InputFiles, l.InputHash)).ToArray(),
             };
-            var written = ComparisonWriter.WriteAll(comparison, info, folder.Staging);
+            var written = Interruption.Await(() => ComparisonWriter.WriteAll(comparison, info, folder.Staging));
             folder.Commit();
             Console.WriteLine(ComparisonTable.Format(comparison));
             Console.WriteLine($"wrote {folder.Target}/: {string.Join(", ", written)}");

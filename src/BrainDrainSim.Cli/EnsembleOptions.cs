@@ -26,12 +26,20 @@ internal sealed class EnsembleOptions
         command.Options.Add(Force);
     }
 
+    /// <summary>The most replications a command runs (per scenario): more would not pin down any figure better worth the wait.</summary>
+    public const int MaxRuns = 1_000_000;
+
+    /// <summary>The most worker threads: beyond any machine's cores, each holding a population.</summary>
+    public const int MaxThreads = 1024;
+
     /// <summary>The values given, checked: a mistake is the user's, so it exits 2 with a message.</summary>
     public Values Read(ParseResult parse)
     {
         int runs = parse.GetValue(Runs), threads = parse.GetValue(Threads);
         if (runs < 1) throw new UserInputException($"--runs must be at least 1 (got {runs}).");
+        if (runs > MaxRuns) throw new UserInputException($"--runs must be at most {MaxRuns:N0} (got {runs:N0}).");
         if (threads < 1) throw new UserInputException($"--threads must be at least 1 (got {threads}).");
+        if (threads > MaxThreads) throw new UserInputException($"--threads must be at most {MaxThreads:N0} (got {threads:N0}); this machine has {Environment.ProcessorCount} cores.");
         return new Values(runs, parse.GetValue(Seed), threads, parse.GetValue(Out), parse.GetValue(Force));
     }
 

@@ -9,19 +9,26 @@ namespace BrainDrainSim.Cli;
 /// </summary>
 internal static class PairedRuns
 {
-    public static EnsembleResult[] Run(IReadOnlyList<Scenario> scenarios, EnsembleOptions.Values o)
+    /// <summary>Refuses scenarios that cannot be compared month by month (before anything runs or is written).</summary>
+    public static void CheckPairable(IReadOnlyList<Scenario> scenarios)
     {
         var first = scenarios[0];
         foreach (var sc in scenarios.Skip(1))
             if (sc.Start != first.Start || sc.Months != first.Months)
                 throw new UserInputException($"{sc.Name} runs {sc.Start} + {sc.Months} months but {first.Name} runs {first.Start} + {first.Months} months; "
                     + "scenarios are compared month by month, so give them the same start and months.");
+    }
+
+    /// <summary>Each scenario's ensemble, one scenario after another; a signal stops them (<see cref="Interruption"/>).</summary>
+    public static EnsembleResult[] Run(IReadOnlyList<Scenario> scenarios, EnsembleOptions.Values o)
+    {
+        CheckPairable(scenarios);
         var results = new EnsembleResult[scenarios.Count];
         for (int k = 0; k < scenarios.Count; k++)
         {
             var sc = scenarios[k];
             string label = $"{sc.Name} ({k + 1}/{scenarios.Count})";
-            results[k] = ProgressDisplay.Run(label, o.Runs, progress => MonteCarloRunner.Run(sc, o.Runs, o.Seed, o.Threads, progress));
+            results[k] = ProgressDisplay.Run(label, o.Runs, progress => MonteCarloRunner.Run(sc, o.Runs, o.Seed, o.Threads, progress, Interruption.Token));
         }
         return results;
     }

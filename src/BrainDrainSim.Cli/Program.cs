@@ -3,7 +3,8 @@ using BrainDrainSim.Cli;
 
 // A thin entry point: each verb parses its options and calls the library; no model logic lives here.
 var root = new RootCommand("BrainDrainSim: an agent-based Monte Carlo model of AI researchers emigrating and returning, "
-    + "driven by YAML scenarios. Exit codes: 0 ok, 1 failure, 2 bad input.");
+    + "driven by YAML scenarios. Exit codes: 0 ok, 1 failure, 2 bad input, 130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM); "
+    + "an interrupted or terminated run writes nothing.");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
@@ -17,10 +18,25 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'braindrain --help' for usage.");
     return ExitCodes.BadInput;
 }
+// Ctrl-C and SIGTERM cancel the work instead of ending the process, so the command can clean up (Interruption).
+Interruption.Install();
 try
 {
-    // Our handler below chooses the exit code; System.CommandLine's own would answer 1 with a stack trace.
-    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Our handler below chooses the exit code; System.CommandLine's own would answer 1 with a stack trace,
+    // and its own signal handling (for asynchronous actions) is ours instead.
+    int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+    if (Interruption.Requested && code != ExitCodes.Ok)
+    {
+        Interruption.Report();
+        return Interruption.ExitCode;
+    }
+    return code;
+}
+catch (Exception) when (Interruption.Requested)
+{
+    // Whatever the work was doing when the signal came, the command has given up its staging folder.
+    Interruption.Report();
+    return Interruption.ExitCode;
 }
 catch (UserInputException e)
 {

@@ -30,10 +30,11 @@ internal static class RunCommand
         var loaded = ScenarioFiles.LoadOrReport(scenarioPath, Console.Error);
         if (loaded is null) return ExitCodes.BadInput;
         var sc = loaded.Scenario!;
-        var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", sc.Name), o.Force);
+        ResourceCheck.Enforce([sc], o, Console.Out);
+        var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", sc.Name), o.Force, Console.Error);
         try
         {
-            var ensemble = ProgressDisplay.Run(sc.Name, runs, progress => MonteCarloRunner.Run(sc, runs, seed, threads, progress));
+            var ensemble = ProgressDisplay.Run(sc.Name, runs, progress => MonteCarloRunner.Run(sc, runs, seed, threads, progress, Interruption.Token));
             // Output time and peak memory are left open: the writer measures them as it writes the
             // manifest last, so the manifest is written once and its figures cover the charts and CSVs.
             var info = new RunInfo
@@ -47,7 +48,7 @@ internal static class RunCommand
                 PeakMemoryBytes = null,
                 CommandLine = string.Join(' ', commandLine.Skip(1)),
             };
-            var written = ResultWriter.WriteAll(ensemble, info, folder.Staging);
+            var written = Interruption.Await(() => ResultWriter.WriteAll(ensemble, info, folder.Staging));
             folder.Commit();
             PrintSummary(ensemble, folder.Target, written, wall.Elapsed.TotalSeconds);
             return ExitCodes.Ok;

@@ -39,11 +39,13 @@ internal static class SweepCommand
         var scenarios = setting.Values.Select(v => setting.Apply(sc, v)).ToArray();
 
         string slug = new string(setting.Path.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '-').ToArray()).Trim('-');
-        var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", $"sweep-{sc.Name}-{slug}"), o.Force);
+        PairedRuns.CheckPairable(scenarios);
+        ResourceCheck.Enforce(scenarios, o, Console.Out);
+        var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", $"sweep-{sc.Name}-{slug}"), o.Force, Console.Error);
         try
         {
             var ensembles = PairedRuns.Run(scenarios, o);
-            var comparison = Comparison.Build(ensembles[0], ensembles[1..]);
+            var comparison = Interruption.Await(() => Comparison.Build(ensembles[0], ensembles[1..]));
             var info = new CompareInfo
             {
                 ProgramVersion = ProgramInfo.Version,
@@ -53,7 +55,7 @@ internal static class SweepCommand
                 Inputs = [new ScenarioInput(sc.Name, loaded.InputFiles, loaded.InputHash)],
                 Sweep = new SweepInfo(setting.Path, setting.Values, setting.IsUncertainIn(sc) ? setting.Path : null),
             };
-            var written = SweepWriter.WriteAll(comparison, setting.Path, setting.Values, info, folder.Staging);
+            var written = Interruption.Await(() => SweepWriter.WriteAll(comparison, setting.Path, setting.Values, info, folder.Staging));
             folder.Commit();
             Console.WriteLine(SweepTable.Format(comparison, setting.Path, setting.Values));
             Console.WriteLine($"wrote {folder.Target}/: {string.Join(", ", written)}");

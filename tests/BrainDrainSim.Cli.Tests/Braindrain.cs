@@ -67,4 +67,109 @@ internal static class Braindrain
     }
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    /// <summary>
+    /// Starts `braindrain` without waiting, for tests that signal it. SIGINT is reset to its default first
+    /// (GNU env --default-signal): a test host started in the background by a non-interactive shell ignores
+    /// SIGINT, a child inherits that, and a program rightly leaves an ignored SIGINT ignored.
+    /// </summary>
+    public static Running Start(string workingDirectory, params string[] args)
+    {
+        var psi = new ProcessStartInfo(CanResetSigint ? "env" : "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (CanResetSigint)
+        {
+            psi.ArgumentList.Add("--default-signal=INT");
+            psi.ArgumentList.Add("dotnet"); // env execs it: the process id stays the same
+        }
+        psi.ArgumentList.Add("exec");
+        psi.ArgumentList.Add(Dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return new Running(Process.Start(psi)!, string.Join(' ', args));
+    }
+
+    private static readonly Lazy<bool> ResetSigint = new(() =>
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT", "true"]) { UseShellExecute = false, RedirectStandardError = true })!;
+            p.StandardError.ReadToEnd();
+            return p.WaitForExit(10_000) && p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception) { return false; }
+    });
+
+    private static bool CanResetSigint => ResetSigint.Value;
+
+    /// <summary>A running `braindrain`, its output collected as it comes.</summary>
+    public sealed class Running : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _args;
+        private readonly System.Text.StringBuilder _stdout = new(), _stderr = new();
+
+        public Running(Process process, string args)
+        {
+            _process = process;
+            _args = args;
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public int Id => _process.Id;
+
+        public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
+
+        public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>Waits until <paramref name="condition"/> holds; fails if the process ends first or the guard passes.</summary>
+        public void WaitUntil(Func<bool> condition, string what, TimeSpan guard)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!condition())
+            {
+                if (_process.HasExited)
+                    throw new InvalidOperationException($"braindrain {_args} ended (exit {_process.ExitCode}) before {what}:\n{Stdout}{Stderr}");
+                if (clock.Elapsed > guard)
+                    throw new TimeoutException($"braindrain {_args}: no {what} within {guard.TotalSeconds} s:\n{Stdout}{Stderr}");
+                Thread.Sleep(20);
+            }
+        }
+
+        /// <summary>Sends a signal (INT, TERM, KILL) with kill(1).</summary>
+        public void Signal(string name)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{name}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+            kill.WaitForExit();
+            if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} {Id} failed with {kill.ExitCode}");
+        }
+
+        /// <summary>Waits for the end; <paramref name="guard"/> only stops a hang from blocking the tests.</summary>
+        public Result WaitForExit(TimeSpan guard)
+        {
+            if (!_process.WaitForExit(guard))
+            {
+                _process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"braindrain {_args} did not end within {guard.TotalSeconds} s:\n{Stdout}{Stderr}");
+            }
+            _process.WaitForExit(); // drains the redirected output
+            return new Result(_process.ExitCode, Stdout, Stderr);
+        }
+
+        public void Dispose()
+        {
+            try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { }
+            _process.Dispose();
+        }
+    }
 }

@@ -159,15 +159,22 @@ internal sealed class Simulation
         return series;
     }
 
-    /// <summary>Runs every month; returns Series[metric][month] in MetricCatalog order.</summary>
-    public double[][] Run(out long agentSteps)
+    /// <summary>
+    /// Runs every month; returns Series[metric][month] in MetricCatalog order. <paramref name="cancel"/> is
+    /// checked before each month (a month of 10 million researchers takes about 55 ms), so a cancelled
+    /// replication stops within a month and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public double[][] Run(out long agentSteps, CancellationToken cancel = default)
     {
         int months = _sc.Months;
         var series = NewSeries();
         agentSteps = 0;
         double cumulativeCost = 0;
         for (int t = 0; t < months; t++)
+        {
+            cancel.ThrowIfCancellationRequested();
             agentSteps += Step(t, series, ref cumulativeCost);
+        }
         return series;
     }
 

@@ -19,21 +19,36 @@ internal sealed class TieCandidates
         _posSector = new int[capacity];
     }
 
-    [ThreadStatic] private static TieCandidates? t_spare;
+    // Spares shared by the threads of an ensemble, as Population's are (a spare per thread held one for
+    // every pool thread a parallel loop had used); one that does not fit is dropped.
+    private static readonly Stack<TieCandidates> s_spares = new();
 
-    /// <summary>Empty candidate lists for <paramref name="capacity"/> researchers: this thread's spare if it fits, else new ones.</summary>
+    /// <summary>Empty candidate lists for <paramref name="capacity"/> researchers: a spare if one fits, else new ones.</summary>
     public static TieCandidates Rent(int sectors, int capacity)
     {
-        var spare = t_spare;
-        if (spare is null || spare.BySector.Length != sectors || spare._posAll.Length < capacity)
-            return new TieCandidates(sectors, capacity);
-        t_spare = null;
+        TieCandidates? spare = null;
+        lock (s_spares)
+        {
+            while (s_spares.Count > 0)
+            {
+                var s = s_spares.Pop();
+                if (s.BySector.Length == sectors && s._posAll.Length >= capacity)
+                {
+                    spare = s;
+                    break;
+                }
+            }
+        }
+        if (spare is null) return new TieCandidates(sectors, capacity);
         spare.All.Clear();
         foreach (var list in spare.BySector) list.Clear();
         return spare;
     }
 
-    public static void Return(TieCandidates candidates) => t_spare = candidates;
+    public static void Return(TieCandidates candidates)
+    {
+        lock (s_spares) s_spares.Push(candidates);
+    }
 
     public List<int> All { get; }
     public List<int>[] BySector { get; }

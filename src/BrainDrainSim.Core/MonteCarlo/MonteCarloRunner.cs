@@ -13,11 +13,19 @@ namespace BrainDrainSim.MonteCarlo;
 /// </summary>
 public static class MonteCarloRunner
 {
+    /// <summary>
+    /// Runs replications <paramref name="firstReplication"/> .. + <paramref name="runs"/> - 1 on up to
+    /// <paramref name="threads"/> threads. <paramref name="cancel"/> is checked before every replication and
+    /// every month of one, so a cancelled ensemble throws <see cref="OperationCanceledException"/> within a
+    /// month's work per thread (setup of a replication, which allocates and draws, runs to its end).
+    /// </summary>
     public static EnsembleResult Run(Scenario scenario, int runs, ulong masterSeed, int threads,
         IProgress<int>? progress = null, CancellationToken cancel = default, int firstReplication = 0)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
         if (runs < 1) throw new ArgumentOutOfRangeException(nameof(runs), runs, "at least one run");
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
+        if (ResourceEstimate.ScenarioSize.Of(scenario).EngineLimit is { } limit) throw new ArgumentException(limit, nameof(scenario));
         var results = new ReplicationResult[runs];
         // Without uncertainty every replication shares the month plan.
         var sharedPlan = scenario.Uncertainty.Length == 0 ? PolicySchedule.Build(scenario) : null;
@@ -26,7 +34,7 @@ public static class MonteCarloRunner
         var wall = Stopwatch.StartNew();
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
         {
-            var r = RunOne(scenario, masterSeed, firstReplication + i, sharedPlan, out var setup, out var step);
+            var r = RunOne(scenario, masterSeed, firstReplication + i, sharedPlan, cancel, out var setup, out var step);
             results[i] = r;
             Interlocked.Add(ref setupTicks, setup);
             Interlocked.Add(ref stepTicks, step);
@@ -53,10 +61,10 @@ public static class MonteCarloRunner
 
     /// <summary>One replication, exactly as the ensemble runs it.</summary>
     public static ReplicationResult RunOne(Scenario scenario, ulong masterSeed, int replication)
-        => RunOne(scenario, masterSeed, replication, null, out _, out _);
+        => RunOne(scenario, masterSeed, replication, null, default, out _, out _);
 
     private static ReplicationResult RunOne(Scenario scenario, ulong masterSeed, int replication, MonthPolicy[]? sharedPlan,
-        out long setupTicks, out long stepTicks)
+        CancellationToken cancel, out long setupTicks, out long stepTicks)
     {
         long t0 = Stopwatch.GetTimestamp();
         ulong seed = StreamKey.ReplicationSeed(masterSeed, replication);
@@ -65,7 +73,7 @@ public static class MonteCarloRunner
         var plan = sharedPlan ?? PolicySchedule.Build(drawnScenario);
         var sim = new Simulation(drawnScenario, plan, key);
         long t1 = Stopwatch.GetTimestamp();
-        var series = sim.Run(out long agentSteps);
+        var series = sim.Run(out long agentSteps, cancel);
         sim.Release();
         long t2 = Stopwatch.GetTimestamp();
         setupTicks = t1 - t0;

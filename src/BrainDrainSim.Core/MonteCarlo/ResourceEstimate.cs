@@ -1,0 +1,274 @@
+using BrainDrainSim.Engine;
+using BrainDrainSim.Model;
+using BrainDrainSim.Model.Levers;
+
+namespace BrainDrainSim.MonteCarlo;
+
+/// <summary>
+/// What an ensemble will need, estimated from the scenarios' sizes before anything runs, so that a run that
+/// cannot fit is refused at once instead of failing hours in. Several scenarios (compare, sweep) run one after
+/// another: their replications never coexist, but every run's results are kept until the outputs are written.
+/// <para>
+/// Peak memory = min(threads, runs) x (one replication's population, network, scratch and setup garbage)
+/// + runs x (each run's series of every scenario) + the cross-run statistics + the process itself, where a
+/// replication holds <see cref="PopulationBytesPerResearcher"/> for each of its agents (initial ones plus
+/// every scheduled entrant, after <c>agent_scale</c>). Checked against peak resident memory
+/// (<c>/usr/bin/time -v</c>, Release build, 2 cores, 23 GB) of the reference workload at 1 million researchers
+/// (K = 10, 120 months, no entrants): 1 run on 1 thread measured 256 MB, estimated 273 MB (+7%); 2 runs on 2
+/// threads 441 MB, estimated 464 MB (+5%); 4 runs on 1 thread 319 MB, estimated 329 MB (+3%); 10 runs on 2
+/// threads 577 MB, estimated 577 MB (0%); and at 10 million researchers (benchmarks/README.md) 1 run measured
+/// 1.93 GB, estimated 2.00 GB (+3%). Results-heavy (see <see cref="ResultGcFactor"/>): 50,000 runs of the
+/// 30-month, 2,270-researcher scenario of the command tests on 2 threads, estimated 432 MB, ran to the end
+/// under a GC heap limit of 369 MB (DOTNET_GCHeapHardLimit, so the collector had to keep up) at 436 MB
+/// resident, and peaked at 709 MB with no limit, where the collector lets garbage stand. ResourceEstimateTests
+/// keeps the estimate within 15% of each of these.
+/// </para>
+/// <para>
+/// Time is conservative: <see cref="AgentStepsPerSecondPerThread"/> is a third to a half of the measured
+/// stepping rates, and setup is charged per agent, on min(threads, cores, runs) threads.
+/// </para>
+/// </summary>
+public sealed record ResourceEstimate
+{
+    /// <summary>
+    /// Bytes per agent of <see cref="Population"/>'s arrays, initial or entrant: 83 for the attributes, streams,
+    /// thresholds and reverse-edge offsets, plus 8 per tie (the tie itself and its reverse edge). Equals
+    /// <see cref="Population.HotBytesPerResearcher"/> and <see cref="Population.NetworkBytesPerResearcher"/>
+    /// plus the cold attributes (a unit test sums the real arrays).
+    /// </summary>
+    public static long PopulationBytesPerResearcher(int peersPerResearcher) => 83 + 8L * peersPerResearcher;
+
+    /// <summary>The simulation's four event lists, sized capacity / 32 + 64 (an int, a byte and two ints each).</summary>
+    public const double EventBytesPerResearcher = 13.0 / 32;
+
+    /// <summary>Who an entrant may tie to (kept only when the scenario has entrants): the list of all, two position arrays and the by-sector lists grown by doubling.</summary>
+    public const int TieCandidateBytesPerResearcher = 20;
+
+    /// <summary>
+    /// Garbage each replication's setup leaves per initial researcher (the builder's copy of talent, 8 bytes; the
+    /// sector positions, 4; the sector lists grown by doubling, up to 16), which the collector lets pile up for
+    /// about two replications per thread before a full collection (the measurements above).
+    /// </summary>
+    public const int SetupGarbageBytesPerInitialResearcher = 28;
+
+    /// <summary>Replications of setup garbage a thread accumulates at most before it is collected.</summary>
+    public const int GarbageReplicationsPerThread = 2;
+
+    /// <summary>A replication's fixed scratch (draw buffers, month terms, its own month plan), bytes.</summary>
+    public const long ReplicationFixedBytes = 256 * 1024;
+
+    /// <summary>A replication's own month plan, drawn when the scenario has uncertainty, per month.</summary>
+    public const long PlanBytesPerMonth = 2048;
+
+    /// <summary>The process without any ensemble: runtime, compiled code, fonts, chart rendering (a tiny run peaks at 73 MB).</summary>
+    public const long ProcessBytes = 80_000_000;
+
+    /// <summary>One metric-month's cross-run statistics (and, in a comparison, its paired statistics), per scenario.</summary>
+    public const long SummaryBytesPerCell = 512;
+
+    /// <summary>
+    /// Growth of the heap over the live results, which pile up through the collector's generations: 5,048 bytes
+    /// per run live (its series arrays, the record, its drawn values) for the test scenario; a third more
+    /// makes the estimate meet the peak measured when the collector is held to a heap limit (above).
+    /// </summary>
+    public const double ResultGcFactor = 1.35;
+
+    /// <summary>Per run, the value columns the statistics copy and sort while the outputs are written.</summary>
+    public const long OutputBytesPerRun = 64;
+
+    /// <summary>A conservative stepping rate per thread (measured: 1e8 to 1.8e8 at 68,000 to 10 million researchers).</summary>
+    public const double AgentStepsPerSecondPerThread = 5e7;
+
+    /// <summary>A conservative setup time per agent without ties (measured 0.4 to 1 microsecond at K = 10), plus per tie.</summary>
+    public const double SetupSecondsPerResearcher = 1e-6, SetupSecondsPerTie = 5e-8;
+
+    /// <summary>The most ties (and agents) one replication can hold: its arrays are indexed by int.</summary>
+    public const long MaxTies = 2_147_483_591; // Array.MaxLength
+
+    public required int Runs { get; init; }
+    public required int Threads { get; init; }
+
+    /// <summary>Cores of the machine (<see cref="Environment.ProcessorCount"/> for this one).</summary>
+    public required int Cores { get; init; }
+
+    /// <summary>Threads that step at once: min(threads, cores, runs).</summary>
+    public int BusyThreads => Math.Max(1, Math.Min(Math.Min(Threads, Math.Max(Cores, 1)), Runs));
+
+    /// <summary>Replications in memory at once: min(threads, runs).</summary>
+    public int ConcurrentReplications => Math.Max(1, Math.Min(Threads, Runs));
+
+    /// <summary>The scenarios, in the order they run.</summary>
+    public required IReadOnlyList<ScenarioSize> Scenarios { get; init; }
+
+    /// <summary>The scenario whose replication needs the most memory.</summary>
+    public ScenarioSize Largest => Scenarios.MaxBy(s => s.ReplicationBytes)!;
+
+    /// <summary>Every replication in memory at once, with the garbage of earlier setups (bytes).</summary>
+    public double PopulationBytes => ConcurrentReplications * Largest.ReplicationBytes
+        + ConcurrentReplications * Math.Min(GarbageReplicationsPerThread, Math.Ceiling((double)Runs / ConcurrentReplications) - 1) * Largest.SetupGarbageBytes;
+
+    /// <summary>One run's results over every scenario: kept until the outputs are written.</summary>
+    public double BytesPerRun => ResultGcFactor * Scenarios.Sum(s => s.ResultBytesPerRun) + OutputBytesPerRun;
+
+    /// <summary>All runs' results (bytes).</summary>
+    public double ResultBytes => Runs * BytesPerRun;
+
+    /// <summary>The process, the cross-run statistics of every scenario (bytes).</summary>
+    public double FixedBytes => ProcessBytes + Scenarios.Sum(s => s.SummaryBytes);
+
+    public double PeakBytes => PopulationBytes + ResultBytes + FixedBytes;
+
+    /// <summary>Researcher-months stepped over every scenario (entrants counted from half the horizon on average).</summary>
+    public double AgentSteps => Runs * Scenarios.Sum(s => s.AgentStepsPerRun);
+
+    /// <summary>Conservative wall seconds: setup and stepping of every replication spread over the busy threads.</summary>
+    public double Seconds => Runs * Scenarios.Sum(s => s.SecondsPerRun) / BusyThreads;
+
+    /// <summary>Why the engine cannot hold a replication of some scenario at all, or null.</summary>
+    public string? EngineLimit => Scenarios.Select(s => s.EngineLimit).FirstOrDefault(w => w is not null);
+
+    /// <summary>The most runs that fit in <paramref name="bytes"/> with everything else as it is (0 if none).</summary>
+    public int MaxRunsWithin(double bytes)
+    {
+        // Memory grows with runs through the results and, up to the thread count, through the populations:
+        // search the largest run count that fits rather than invert the piecewise formula.
+        if ((this with { Runs = 1 }).PeakBytes > bytes) return 0;
+        int lo = 1, hi = 2;
+        while (hi < int.MaxValue / 2 && (this with { Runs = hi }).PeakBytes <= bytes) { lo = hi; hi *= 2; }
+        while (hi - lo > 1)
+        {
+            int mid = lo + (hi - lo) / 2;
+            if ((this with { Runs = mid }).PeakBytes <= bytes) lo = mid;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The most threads whose replications fit in <paramref name="bytes"/> with everything else as it is (0 if not even one).</summary>
+    public int MaxThreadsWithin(double bytes)
+    {
+        for (int t = ConcurrentReplications; t >= 1; t--)
+            if ((this with { Threads = t }).PeakBytes <= bytes) return t;
+        return 0;
+    }
+
+    public static ResourceEstimate For(Scenario scenario, int runs, int threads, int cores) => For([scenario], runs, threads, cores);
+
+    /// <summary>The estimate for <paramref name="scenarios"/> run one after another, each with <paramref name="runs"/> replications on <paramref name="threads"/> threads of a machine with <paramref name="cores"/> cores.</summary>
+    public static ResourceEstimate For(IReadOnlyList<Scenario> scenarios, int runs, int threads, int cores)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        if (scenarios.Count == 0) throw new ArgumentException("at least one scenario", nameof(scenarios));
+        if (runs < 1) throw new ArgumentOutOfRangeException(nameof(runs), runs, "at least one run");
+        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
+        return new ResourceEstimate
+        {
+            Runs = runs,
+            Threads = threads,
+            Cores = cores,
+            Scenarios = scenarios.Select(ScenarioSize.Of).ToArray(),
+        };
+    }
+
+    /// <summary>One scenario's replication: its agents, and what one replication and one run's results cost.</summary>
+    public sealed record ScenarioSize
+    {
+        public required string Name { get; init; }
+        public required int AgentScale { get; init; }
+        public required int Months { get; init; }
+        public required int PeersPerResearcher { get; init; }
+        public required int Metrics { get; init; }
+
+        /// <summary>Agents at the start (after agent_scale).</summary>
+        public required double InitialAgents { get; init; }
+
+        /// <summary>Agents entering over the horizon (after agent_scale; with uncertain graduate numbers at their 1e-6 upper quantile).</summary>
+        public required double Entrants { get; init; }
+
+        /// <summary>Agents the replication's arrays hold: the initial ones plus every scheduled entrant.</summary>
+        public double Agents => InitialAgents + Entrants;
+
+        public double ReplicationBytes => Agents * (PopulationBytesPerResearcher(PeersPerResearcher) + EventBytesPerResearcher
+                + (Entrants > 0 ? TieCandidateBytesPerResearcher : 0))
+            + SetupGarbageBytes + ReplicationFixedBytes + (Uncertain ? Months * PlanBytesPerMonth : 0);
+
+        public double SetupGarbageBytes => InitialAgents * SetupGarbageBytesPerInitialResearcher;
+
+        public required bool Uncertain { get; init; }
+        public required int UncertainCount { get; init; }
+
+        /// <summary>
+        /// One run's live results: its series (Series[metric][month], each an array with its 24-byte header), the
+        /// array of them, the record around them and the list of its drawn values (5,048 bytes for 18 metrics, 30
+        /// months and one uncertain quantity; estimated 5,128).
+        /// </summary>
+        public double ResultBytesPerRun => Metrics * (24.0 + 8.0 * Months) + 24 + 8 * Metrics + 160 + 48 * UncertainCount;
+
+        public double SummaryBytes => Metrics * (double)Months * SummaryBytesPerCell;
+
+        public double AgentStepsPerRun => Months * (InitialAgents + Entrants / 2);
+
+        public double SecondsPerRun => Agents * (SetupSecondsPerResearcher + SetupSecondsPerTie * PeersPerResearcher)
+            + AgentStepsPerRun / AgentStepsPerSecondPerThread;
+
+        /// <summary>Why the engine cannot hold one replication, or null.</summary>
+        public string? EngineLimit
+        {
+            get
+            {
+                double ties = Agents * Math.Max(PeersPerResearcher, 1);
+                if (ties <= MaxTies) return null;
+                return $"a replication of {Name} would hold {Agents:N0} agents (initial and entrants after agent_scale {AgentScale:N0})"
+                    + (PeersPerResearcher > 1 ? $" with {PeersPerResearcher} ties each, {ties:N0} ties" : "")
+                    + $"; one replication holds at most {MaxTies:N0}";
+            }
+        }
+
+        public static ScenarioSize Of(Scenario scenario)
+        {
+            ArgumentNullException.ThrowIfNull(scenario);
+            var (initial, entrants) = CountAgents(scenario);
+            return new ScenarioSize
+            {
+                Name = scenario.Name,
+                AgentScale = scenario.AgentScale,
+                Months = scenario.Months,
+                PeersPerResearcher = scenario.Network.PeersPerResearcher,
+                Metrics = MetricCatalog.For(scenario).Count,
+                InitialAgents = initial,
+                Entrants = entrants,
+                Uncertain = scenario.Uncertainty.Length > 0,
+                UncertainCount = scenario.Uncertainty.Length,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Initial agents as the simulation rounds them, and entrants as the month plan schedules them, with every
+    /// uncertain quantity that raises the number of graduates at its 1e-6 upper quantile (the loader keeps that
+    /// quantile inside the bounds), so no replication holds more. A plan too large to schedule in whole numbers
+    /// gets the closed-form upper bound instead (it is refused anyway).
+    /// </summary>
+    private static (double Initial, double Entrants) CountAgents(Scenario scenario)
+    {
+        var worst = scenario;
+        foreach (var u in scenario.Uncertainty)
+        {
+            if (u.Path != "careers.annual_graduates" && !u.Path.EndsWith(".graduates_multiplier", StringComparison.Ordinal)) continue;
+            double v = UncertaintySampler.InverseCdf(u.Distribution, 1 - 1e-6);
+            ScenarioPath.Check(scenario, u.Path, out var bounds);
+            if (bounds is not null) v = Math.Clamp(v, bounds.Min, bounds.Max);
+            if (double.IsFinite(v)) worst = ScenarioPath.With(worst, u.Path, v);
+        }
+        double scale = worst.AgentScale;
+        double Scaled(int persons) => Math.Round(persons / scale, MidpointRounding.AwayFromZero);
+        var p = worst.Population;
+        double initial = Scaled(p.AtHome) + Scaled(p.AbroadUs) + Scaled(p.AbroadOther);
+
+        double multiplier = worst.Levers.OfType<Education>().Aggregate(1.0, (m, e) => m * Math.Max(1, e.GraduatesMultiplier));
+        double bound = worst.Careers.AnnualGraduates / 12 * multiplier / scale * worst.Months + 1;
+        if (initial + bound > int.MaxValue / 2) return (initial, bound);
+        double entrants = PolicySchedule.Build(worst).Sum(m => (long)m.Entrants);
+        return (initial, entrants);
+    }
+}
