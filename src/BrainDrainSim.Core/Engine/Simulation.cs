@@ -130,7 +130,7 @@ internal sealed class Simulation
 
     public int InitialCount { get; }
 
-    /// <summary>Gives the population's arrays back to this thread for its next replication; the simulation is finished with.</summary>
+    /// <summary>Gives the population's arrays back to the shared spares for a later replication; the simulation is finished with.</summary>
     public void Release()
     {
         Population.Return(_pop);
