@@ -8,10 +8,16 @@ internal static class KeySuggestions
 {
     public static string? Closest(string typed, IEnumerable<string> known)
     {
+        // Text longer than any key is no slip of the keyboard (and the table below grows as the product of lengths).
+        if (typed.Length > Shown.MaxKey) return null;
+        // About one slip per three letters; beyond that a "suggestion" is noise.
+        int allowed = Math.Clamp(typed.Length / 3, 1, 4);
         string? best = null;
         int bestDistance = int.MaxValue;
         foreach (var k in known)
         {
+            // The distance is at least the difference in length.
+            if (Math.Abs(typed.Length - k.Length) > allowed) continue;
             int d = Distance(typed, k);
             if (d < bestDistance)
             {
@@ -19,8 +25,6 @@ internal static class KeySuggestions
                 bestDistance = d;
             }
         }
-        // About one slip per three letters; beyond that a "suggestion" is noise.
-        int allowed = Math.Clamp(typed.Length / 3, 1, 4);
         return bestDistance <= allowed ? best : null;
     }
 

@@ -267,6 +267,11 @@ internal sealed class ScenarioBinder(ErrorList errors)
         }
         KeyNodes[typePath] = map.KeyNode(ScenarioKeys.LeverType)!;
         Values[typePath] = typeNode;
+        if (typeNode is not SourceScalar { IsNull: false })
+        {
+            errors.Add(typeNode, typePath, $"expected a lever type, one of: {typeList}; not {typeNode.Describe()}");
+            return null;
+        }
         if (!ScalarReader.TryText(typeNode, out var typeName, out _) || !LeverCatalog.ByName.TryGetValue(typeName, out var leverType))
         {
             string near = typeNode is SourceScalar s && KeySuggestions.Closest(s.Value, LeverCatalog.Names) is { } n ? $"; did you mean '{n}'?" : "";
@@ -341,18 +346,21 @@ internal sealed class ScenarioBinder(ErrorList errors)
         Nullable.GetUnderlyingType(property.PropertyType) is not null ||
         (!property.PropertyType.IsValueType && nullability.Create(property).WriteState == NullabilityState.Nullable);
 
-    private static string UnknownKey(string key, IReadOnlyList<string> known, Type owner, string path)
+    private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0]) ? "an" : "a";
+
+    private static string UnknownKey(string typed, IReadOnlyList<string> known, Type owner, string path)
     {
-        if (KeySuggestions.Closest(key, known) is { } near) return $"unknown key '{key}'; did you mean '{near}'?";
+        string key = Shown.Text(typed);
+        if (KeySuggestions.Closest(typed, known) is { } near) return $"unknown key '{key}'; did you mean '{near}'?";
         if (typeof(Lever).IsAssignableFrom(owner))
         {
             string leverType = ((Lever)Activator.CreateInstance(owner)!).Type;
-            var owners = LeverCatalog.TypesWithKey(key, owner).ToList();
+            var owners = LeverCatalog.TypesWithKey(typed, owner).ToList();
             return owners.Count > 0
-                ? $"unknown key '{key}' for a {leverType} lever (it is a key of {string.Join(" and ", owners)})"
-                : $"unknown key '{key}' for a {leverType} lever; its keys are: {string.Join(", ", known)}";
+                ? $"unknown key '{key}' for {Article(leverType)} {leverType} lever (it is a key of {string.Join(" and ", owners)})"
+                : $"unknown key '{key}' for {Article(leverType)} {leverType} lever; its keys are: {string.Join(", ", known)}";
         }
-        if (SchemaIndex.OwnersOf(key) is { Count: > 0 } sections)
+        if (SchemaIndex.OwnersOf(typed) is { Count: > 0 } sections)
             return $"unknown key '{key}' {(path.Length == 0 ? "at the top level" : $"in {path}")}; it is a key of {string.Join(" and ", sections)}";
         return $"unknown key '{key}'; the keys here are: {string.Join(", ", known)}";
     }

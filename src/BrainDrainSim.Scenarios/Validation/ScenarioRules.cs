@@ -14,6 +14,9 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
     /// <summary>Shares are typed as decimals (0.35, 0.3...), whose binary sums miss 1 by about 1e-16.</summary>
     private const double ShareTolerance = 1e-6;
 
+    /// <summary>A folder name holds at most 255 bytes; the temporary folder and compare-/sweep- add about 100.</summary>
+    private const int MaxNameBytes = 100;
+
     private static readonly string NameKey = Of(nameof(Scenario.Name));
     private static readonly string SectorsKey = Of(nameof(Scenario.Sectors));
     private static readonly string AgentScaleKey = Of(nameof(Scenario.AgentScale));
@@ -44,8 +47,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
 
     public void Check(Scenario s)
     {
-        if (bound.WasGiven(NameKey) && !bound.Failed.Contains(NameKey) && string.IsNullOrWhiteSpace(s.Name))
-            Error(NameKey, $"the name must not be empty (it names the output folder); leave {NameKey}: out to use the file's name");
+        if (bound.WasGiven(NameKey) && !bound.Failed.Contains(NameKey)) CheckName(s.Name);
 
         bool sectorsUsable = CheckSectors(s);
         foreach (var (path, get) in ShareRecords) CheckSum(path, get(s));
@@ -54,6 +56,22 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
         bool horizonKnown = !bound.Failed.Contains(StartKey) && !bound.Failed.Contains(MonthsKey);
         foreach (var (index, lever) in bound.Levers)
             CheckLever(s, lever, $"{Of(nameof(Scenario.Levers))}[{index}]", sectorsUsable, horizonKnown);
+    }
+
+    /// <summary>
+    /// The name becomes a folder (results/NAME, and a temporary folder beside it), so it must be one folder
+    /// name on every system: not a path that leads elsewhere, nothing invisible, short enough with the suffixes.
+    /// </summary>
+    private void CheckName(string name)
+    {
+        string why = string.IsNullOrWhiteSpace(name) ? "must not be empty"
+            : name.IndexOfAny(['/', '\\']) >= 0 ? "must not contain '/' or '\\'"
+            : name is "." or ".." ? $"must not be '{name}'"
+            : name.Any(char.IsControl) ? "must not contain control characters (tabs, line breaks...)"
+            : System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes ? $"must be at most {MaxNameBytes} bytes long in UTF-8, not {System.Text.Encoding.UTF8.GetByteCount(name)}"
+            : "";
+        if (why.Length > 0)
+            Error(NameKey, $"the name {why}: it names the output folder (results/NAME); leave {NameKey}: out to use the file's name");
     }
 
     private bool CheckSectors(Scenario s)
@@ -88,7 +106,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
             }
             else if (firstIndex.TryGetValue(name, out int first))
             {
-                Error(namePath, $"the sector name '{name}' is already used by {SectorsKey}[{first}]; names must be unique");
+                Error(namePath, $"the sector name '{Shown.Text(name)}' is already used by {SectorsKey}[{first}]; names must be unique");
                 usable = false;
             }
             else firstIndex[name] = i;
@@ -113,7 +131,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
     {
         double sum = parts.Sum(p => p.Value);
         if (Math.Abs(sum - 1) <= ShareTolerance) return;
-        string terms = string.Join(" + ", parts.Select(p => $"{(p.Label.Length == 0 ? "?" : p.Label)} {ScalarReader.Format(p.Value)}"));
+        string terms = string.Join(" + ", parts.Select(p => $"{(p.Label.Length == 0 ? "?" : Shown.Text(p.Label))} {ScalarReader.Format(p.Value)}"));
         // Unset members keep their defaults, so the terms are listed: a sum off by a default is then plain to see.
         Error(path, $"{what} sum to {ScalarReader.FormatSum(sum)}, not 1 ({terms})");
     }
@@ -189,7 +207,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
         if (!bound.WasGiven(path))
         {
             Error(path, $"a {import.Type} needs {key}: the share of its compute going to each sector, " +
-                        $"such as {{{string.Join(", ", s.Sectors.Select(x => x.Name + ": ..."))}}}");
+                        $"such as {{{string.Join(", ", s.Sectors.Select(x => Shown.Text(x.Name) + ": ..."))}}}");
             return;
         }
         if (bound.Failed.Contains(path)) return;
@@ -202,7 +220,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
         bool namesOk = true;
         if (bound.NodeFor(path) is SourceMapping map)
             foreach (var (keyNode, _) in map.Entries)
-                if (!CheckSectorName(s, keyNode.Value, $"{path}.{keyNode.Value}", atKey: true))
+                if (!CheckSectorName(s, keyNode.Value, SourceTreeReader.Join(path, keyNode.Value), atKey: true))
                     namesOk = false;
         // Sectors left out get no share of the cohort (they count 0 in the sum).
         if (namesOk && valuesOk)
@@ -213,8 +231,8 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
     {
         if (s.SectorIndex(name) >= 0) return true;
         var names = s.Sectors.Select(x => x.Name).ToList();
-        string near = KeySuggestions.Closest(name, names) is { } n ? $"; did you mean '{n}'?" : "";
-        string message = $"'{name}' is not a sector{near} (the sectors are: {string.Join(", ", names)})";
+        string near = KeySuggestions.Closest(name, names) is { } n ? $"; did you mean '{Shown.Text(n)}'?" : "";
+        string message = $"'{Shown.Text(name)}' is not a sector{near} (the sectors are: {string.Join(", ", names.Select(x => Shown.Text(x)))})";
         if (atKey) ErrorAtKey(path, message);
         else Error(path, message);
         return false;
