@@ -17,14 +17,30 @@ internal sealed class OutputFolder
 
     public static OutputFolder Prepare(string target, bool force)
     {
-        target = Path.GetFullPath(target);
+        if (string.IsNullOrWhiteSpace(target)) throw new UserInputException("--out needs the path of a folder, not an empty value.");
+        try
+        {
+            target = Path.GetFullPath(target);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UserInputException($"--out '{target}' is not a usable folder path: {e.Message}");
+        }
         if (File.Exists(target)) throw new UserInputException($"--out {target} is a file, not a folder.");
         if (Directory.Exists(target) && !force)
             throw new UserInputException($"{target} already exists; pass --force to replace it, or choose another --out.");
         var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            Directory.CreateDirectory(staging);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A part of the path is a file, the disk is read-only, a folder may not be written...: the user's to fix.
+            throw new UserInputException($"cannot create the output folder {target}: {e.Message}");
+        }
         return new OutputFolder(target, staging);
     }
 
