@@ -87,7 +87,9 @@ internal sealed class ScenarioSources(ErrorList errors)
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            errors.Add(target, ScenarioKeys.Extends, $"'{Shown.FilePath(target.Value)}' is not a usable file path: {e.Message}");
+            // In practice a NUL ("\0" in a quoted value), which the quoted path shows escaped; .NET's own message
+            // ("Null character in path. (Parameter 'path')") would add nothing but its parameter's name.
+            errors.Add(target, ScenarioKeys.Extends, $"'{Shown.FilePath(target.Value)}' is not a usable file path");
             return null;
         }
         var seen = chain.Append(fullPath).ToList();

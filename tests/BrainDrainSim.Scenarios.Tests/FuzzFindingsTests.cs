@@ -153,6 +153,31 @@ public sealed class FuzzFindingsTests
         Assert.StartsWith("unknown key 'zzz' for an education lever; its keys are: ", Assertions.Single(result, "levers[0].zzz").Message);
     }
 
+    [Theory]
+    // A misspelt required key was reported twice: unknown, then missing (or its default broke a sum).
+    [InlineData("sectors:\n  - {nmae: academia, share: 1}\n", "sectors[0].nmae", "unknown key 'nmae'; did you mean 'name'?")]
+    [InlineData("population:\n  home_stage_shares: {studnet: 0.15, early: 0.35, mid: 0.3, senior: 0.2}\n",
+        "population.home_stage_shares.studnet", "unknown key 'studnet'; did you mean 'student'?")]
+    [InlineData("levers:\n  - {type: gpu_import, at: 2026-02, count: 10, sector_share: {academia: 1}}\n",
+        "levers[0].sector_share", "unknown key 'sector_share'; did you mean 'sector_shares'?")]
+    [InlineData("levers:\n  - {type: salary_topup, at: 2026-01, percnet: 0.5}\n", "levers[0].percnet", "unknown key 'percnet'; did you mean 'percent'?")]
+    [InlineData("lever:\n  - {type: visa_policy, at: 2026-01, fee_usd: 1}\nuncertainty:\n  levers[0].fee_usd: {dist: uniform, min: 0, max: 1}\n",
+        "lever", "unknown key 'lever'; did you mean 'levers'?")]
+    // Between keys as close, the one sharing more letters: 'mn' is 'min' less a letter, not 'mu' changed.
+    [InlineData("uncertainty:\n  coefficients.b_gpu: {dist: triangular, mn: 0, mode: 0.2, max: 0.8}\n",
+        "uncertainty.coefficients.b_gpu.mn", "unknown key 'mn'; did you mean 'min'?")]
+    // `at` after the horizon was also compared with `until`.
+    [InlineData("levers:\n  - {type: visa_policy, at: 2999-12, until: 2026-09, fee_usd: 1}\n", "levers[0].at",
+        "2999-12 is after the last simulated month 2034-12 (start 2025-01 plus 120 months): the lever would never apply")]
+    // An undefined alias also failed binding ("expected a whole number, but the value is empty").
+    [InlineData("months: *twelve\n", "months", "the alias '*twelve' names no anchor defined before it")]
+    public void One_mistake_gives_one_error(string yaml, string keyPath, string message)
+    {
+        var result = ScenarioLoader.LoadText(yaml, "x.yaml");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((keyPath, message), (error.KeyPath, error.Message));
+    }
+
     [Fact]
     public void An_uncertainty_path_longer_than_any_quantity_s_is_not_echoed_whole()
     {

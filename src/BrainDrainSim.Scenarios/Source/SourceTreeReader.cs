@@ -26,6 +26,7 @@ internal sealed class SourceTreeReader
     private readonly IParser parser;
     private readonly Dictionary<string, (SourceNode Node, int Size)> anchors = new(StringComparer.Ordinal);
     private int nodeCount;
+    private bool undefinedAlias;
 
     private SourceTreeReader(string file, ErrorList errors, IParser parser)
     {
@@ -47,7 +48,10 @@ internal sealed class SourceTreeReader
         var reader = new SourceTreeReader(file, errors, new Parser(scanner));
         try
         {
-            return reader.ReadDocument();
+            var root = reader.ReadDocument();
+            // An undefined alias is a YAML error: the value it stands for is unknown, so the file is not bound
+            // (binding would add "expected a number, but the value is empty" for the same mistake).
+            return reader.undefinedAlias ? null : root;
         }
         catch (YamlException e)
         {
@@ -112,6 +116,7 @@ internal sealed class SourceTreeReader
                 if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
                 {
                     errors.Add(file, line, column, path, $"the alias '*{Shown.Text(alias.Value.Value)}' names no anchor defined before it");
+                    undefinedAlias = true;
                     return new SourceScalar(file, line, column, "", isPlain: true);
                 }
                 // An alias counts as a full copy of what it names: that is the work binding it will do.

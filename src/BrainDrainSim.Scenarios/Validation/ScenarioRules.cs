@@ -157,7 +157,10 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
 
         // Starting before the first month is fine (the lever is simply already active); after the last, it never applies.
         if (atKnown && horizonKnown && lever.At > s.End)
+        {
             Error(at, $"{lever.At} is after the last simulated month {s.End} ({StartKey} {s.Start} plus {s.Months} months): the lever would never apply");
+            atKnown = false; // a wrong `at` is one mistake: `until` is not compared with it as well
+        }
 
         if (lever is GpuImport && bound.WasGiven(until))
             ErrorAtKey(until, $"a {lever.Type} has no '{UntilKey}': the cohort's service life ({ServiceLifeKey}) governs how long it lasts");
@@ -206,6 +209,8 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
         string key = path[(path.LastIndexOf('.') + 1)..];
         if (!bound.WasGiven(path))
         {
+            // A misspelt sector_shares was reported as an unknown key suggesting it.
+            if (bound.Failed.Contains(path)) return;
             Error(path, $"a {import.Type} needs {key}: the share of its compute going to each sector, " +
                         $"such as {{{string.Join(", ", s.Sectors.Select(x => Shown.Text(x.Name) + ": ..."))}}}");
             return;

@@ -142,8 +142,9 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
             errors.Add(entry.KeyNode, entry.KeyPath, "the uncertainty block cannot make its own parameters uncertain");
             return null;
         }
-        // With a lever left out (its errors already reported), levers[i] would name a different lever.
-        if (!bound.AllLeversBound && path.StartsWith(LeversKey, StringComparison.Ordinal)) return null;
+        // With a lever left out, or the levers misspelt (their errors already reported), levers[i] would name a
+        // different lever or none.
+        if ((!bound.AllLeversBound || bound.Failed.Contains(LeversKey)) && path.StartsWith(LeversKey, StringComparison.Ordinal)) return null;
 
         if (Shown.Text(path) != path)
         {

@@ -19,6 +19,7 @@ internal static class CaseChecks
         if (r.Ok != (r.Errors.Count == 0)) yield return "Ok and Errors disagree";
         if (c.Expect == Expect.Errors && r.Ok) yield return "expected errors, but the scenario is valid";
         if (c.Expect == Expect.Valid && !r.Ok) yield return "expected a valid scenario";
+        if (c.Exactly is { } n && r.Errors.Count != n) yield return $"expected exactly {n} error(s), got {r.Errors.Count}";
         if (c.Fragment is { } fragment && !r.Errors.Any(e => e.Message.Contains(fragment, StringComparison.Ordinal)))
             yield return $"no error says '{fragment}'";
         if (c.ErrorIn is { } file && !r.Errors.Any(e => e.File == file)) yield return $"no error names {file}";

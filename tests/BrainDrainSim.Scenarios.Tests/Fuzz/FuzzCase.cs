@@ -23,6 +23,9 @@ public sealed record FuzzCase(string Name, string File, string? Text, Expect Exp
     /// <summary>An error message fragment that must appear among the errors (a size limit, a cycle...).</summary>
     public string? Fragment { get; init; }
 
+    /// <summary>The number of errors there must be: one mistake in a valid file gives one error, not two.</summary>
+    public int? Exactly { get; init; }
+
     /// <summary>A file that at least one error must name (a broken base reached through <c>extends</c>).</summary>
     public string? ErrorIn { get; init; }
 

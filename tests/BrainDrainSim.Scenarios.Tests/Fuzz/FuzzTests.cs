@@ -116,11 +116,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 {
                     withErrors++;
                     errorCount += result.Errors.Count;
-                    foreach (var e in result.Errors.Take(50))
-                    {
-                        string t = System.Text.RegularExpressions.Regex.Replace(e.Message, @"'[^']*'|[-+]?\d[\d.,E+-]*|/[^ ]*", "_");
-                        templates[t] = templates.TryGetValue(t, out var seen) ? (seen.Count + 1, seen.Example) : (1, e.ToString());
-                    }
+                    Survey(result.Errors);
                 }
             }
             if (bytes > MemoryGuard) problems.Add($"allocated {bytes / (1024 * 1024)} MB");
@@ -130,6 +126,20 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 Failures.Add($"[{c.Name}] {string.Join("; ", problems.Select(Clip))}{errors}");
             }
             if (hung) throw new TimeoutException($"fuzz case '{c.Name}' hangs; stopping (its thread cannot be stopped)\n" + string.Join("\n", Failures));
+        }
+
+        /// <summary>
+        /// Counts each kind of message (its text with the quoted and numeric parts blanked), and errors that share
+        /// a place (often one mistake reported twice), for FUZZ_DUMP.
+        /// </summary>
+        private void Survey(IReadOnlyList<ScenarioError> errors)
+        {
+            static string Kind(ScenarioError e) => System.Text.RegularExpressions.Regex.Replace(e.Message, @"'[^']*'|[-+]?\d[\d.,E+-]*|/[^ ]*", "_");
+            void Count(string kind, string example) =>
+                templates[kind] = templates.TryGetValue(kind, out var seen) ? (seen.Count + 1, seen.Example) : (1, example);
+            foreach (var e in errors.Take(50)) Count(Kind(e), e.ToString());
+            foreach (var g in errors.GroupBy(e => (e.File, e.Line, e.Column)).Where(g => g.Count() > 1).Take(3))
+                Count("SAME PLACE: " + string.Join(" | ", g.Select(Kind)), string.Join(" || ", g));
         }
 
         /// <summary>Every kind of message met, with a count and an example, for reading them all at once.</summary>
