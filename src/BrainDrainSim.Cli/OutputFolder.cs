@@ -39,7 +39,15 @@ internal sealed partial class OutputFolder
     /// </summary>
     public static OutputFolder Prepare(string target, bool force, TextWriter notes)
     {
-        target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        if (string.IsNullOrWhiteSpace(target)) throw new UserInputException("--out needs the path of a folder, not an empty value.");
+        try
+        {
+            target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UserInputException($"--out '{target}' is not a usable folder path: {e.Message}");
+        }
         if (File.Exists(target)) throw new UserInputException($"--out {target} is a file, not a folder.");
         // A link to a folder: stage beside, and replace, the folder it points to, never the link itself.
         if (Directory.Exists(target) && new DirectoryInfo(target).ResolveLinkTarget(returnFinalTarget: true) is { } real)
@@ -63,6 +71,7 @@ internal sealed partial class OutputFolder
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                // A part of the path is a file, the disk is read-only, a folder may not be written...: the user's to fix.
                 throw new UserInputException($"cannot create the output folder beside {target}: {e.Message}");
             }
             var folder = new OutputFolder(target, staging, force);

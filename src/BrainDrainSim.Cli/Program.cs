@@ -14,7 +14,7 @@ root.Subcommands.Add(SchemaCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {PlainParseError(error.Message)}");
     Console.Error.WriteLine("Run 'braindrain --help' for usage.");
     return ExitCodes.BadInput;
 }
@@ -48,4 +48,18 @@ catch (Exception e) when (Environment.GetEnvironmentVariable("BRAINDRAIN_DEBUG")
     Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
     Console.Error.WriteLine("This is a bug in braindrain, not in your input. Set BRAINDRAIN_DEBUG=1 for the stack trace.");
     return ExitCodes.Failure;
+}
+
+// System.CommandLine names the .NET type it wanted ("as expected type 'System.Int32'"); say it in words.
+static string PlainParseError(string message)
+{
+    var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(.*)' for option '(.*)' as expected type '(.*)'\.$");
+    if (!m.Success) return message;
+    string? wanted = m.Groups[3].Value switch
+    {
+        "System.Int32" => "a whole number",
+        "System.UInt64" => "a whole number from 0 to 18446744073709551615",
+        _ => null,
+    };
+    return wanted is null ? message : $"{m.Groups[2].Value} expects {wanted}, not '{m.Groups[1].Value}'.";
 }

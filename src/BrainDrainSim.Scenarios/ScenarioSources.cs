@@ -21,8 +21,19 @@ internal sealed class ScenarioSources(ErrorList errors)
     /// The merged tree of the file at <paramref name="fullPath"/> (text given, or read from disk when null),
     /// or null when a file cannot be used at all; the reasons are in the error list.
     /// </summary>
-    public SourceMapping? Load(string fullPath, string? text) =>
-        Load(fullPath, text is null ? null : Encoding.UTF8.GetBytes(text), [], referrer: null);
+    public SourceMapping? Load(string fullPath, string? text)
+    {
+        // Text given in memory meets the same limit as a file read from disk (each character is at least a byte).
+        if (text is not null && (text.Length > MaxFileBytes || Encoding.UTF8.GetByteCount(text) > MaxFileBytes))
+        {
+            errors.Add(fullPath, 0, 0, "", TooLarge(Shown.FilePath(fullPath)));
+            return null;
+        }
+        return Load(fullPath, text is null ? null : Encoding.UTF8.GetBytes(text), [], referrer: null);
+    }
+
+    private static string TooLarge(string named) =>
+        $"{named} is larger than {MaxFileBytes:N0} bytes (16 MiB); a scenario file is a few kilobytes (is it the right file?)";
 
     public string Hash()
     {
@@ -76,7 +87,9 @@ internal sealed class ScenarioSources(ErrorList errors)
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            errors.Add(target, ScenarioKeys.Extends, $"'{target.Value}' is not a usable file path: {e.Message}");
+            // In practice a NUL ("\0" in a quoted value), which the quoted path shows escaped; .NET's own message
+            // ("Null character in path. (Parameter 'path')") would add nothing but its parameter's name.
+            errors.Add(target, ScenarioKeys.Extends, $"'{Shown.FilePath(target.Value)}' is not a usable file path");
             return null;
         }
         var seen = chain.Append(fullPath).ToList();
@@ -85,7 +98,7 @@ internal sealed class ScenarioSources(ErrorList errors)
         {
             // Name the files relative to the first one's folder: full paths would bury the loop in noise.
             string root = Path.GetDirectoryName(seen[0]) ?? "";
-            var names = seen.Skip(loopStart).Append(basePath).Select(p => Path.GetRelativePath(root, p));
+            var names = seen.Skip(loopStart).Append(basePath).Select(p => Shown.FilePath(Path.GetRelativePath(root, p)));
             errors.Add(target, ScenarioKeys.Extends, $"extends makes a cycle: {string.Join(" -> ", names)}");
             return null;
         }
@@ -101,7 +114,7 @@ internal sealed class ScenarioSources(ErrorList errors)
             else errors.Add(referrer, ScenarioKeys.Extends, message);
         }
 
-        string named = referrer is null ? fullPath : $"'{referrer.Value}' (looked for {fullPath})";
+        string named = referrer is null ? Shown.FilePath(fullPath) : $"'{Shown.FilePath(referrer.Value)}' (looked for {Shown.FilePath(fullPath)})";
         if (Directory.Exists(fullPath))
         {
             Fail($"{named} is a directory, not a scenario file");
@@ -109,7 +122,7 @@ internal sealed class ScenarioSources(ErrorList errors)
         }
         if (!File.Exists(fullPath))
         {
-            Fail(referrer is null ? $"cannot find the scenario file {fullPath}" : $"cannot find the file {named} that extends names");
+            Fail(referrer is null ? $"cannot find the scenario file {named}" : $"cannot find the file {named} that extends names");
             return null;
         }
         try
@@ -125,7 +138,7 @@ internal sealed class ScenarioSources(ErrorList errors)
                 buffer.Write(chunk, 0, n);
                 if (buffer.Length > MaxFileBytes)
                 {
-                    Fail($"{named} is larger than {MaxFileBytes:N0} bytes; a scenario file is a few kilobytes (is it the right file?)");
+                    Fail(TooLarge(named));
                     return null;
                 }
             }
@@ -141,18 +154,26 @@ internal sealed class ScenarioSources(ErrorList errors)
     /// <summary>The file as text (UTF-8, or UTF-16/32 with a byte-order mark), or null with an error.</summary>
     private string? Decode(byte[] bytes, string fullPath)
     {
-        try
+        ReadOnlySpan<byte> span = bytes;
+        bool utf16Or32 = span.StartsWith([(byte)0xFE, (byte)0xFF]) || span.StartsWith([(byte)0xFF, (byte)0xFE]) ||
+                         span.StartsWith([(byte)0, (byte)0, (byte)0xFE, (byte)0xFF]);
+        if (utf16Or32)
         {
-            using var reader = new StreamReader(new MemoryStream(bytes, writable: false),
-                new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
-                detectEncodingFromByteOrderMarks: true);
+            // The reader picks the encoding from the mark; a broken pair becomes U+FFFD, which YAML reads as text.
+            using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
-        catch (DecoderFallbackException)
-        {
-            errors.Add(fullPath, 1, 1, "", "the file is not UTF-8 text (is it a binary file?)");
-            return null;
-        }
+        if (span.StartsWith([(byte)0xEF, (byte)0xBB, (byte)0xBF])) span = span[3..];
+        var text = new char[span.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(span, text, out int read, out int written, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done) return new string(text, 0, written);
+
+        // Point at the first byte that is not UTF-8: the line and column of the text before it, counted in characters.
+        var before = text.AsSpan(0, written);
+        int line = before.Count('\n') + 1, column = written - (before.LastIndexOf('\n') + 1) + 1;
+        errors.Add(fullPath, line, column, "",
+            $"the file is not UTF-8 text: byte 0x{span[read]:X2} here is not valid UTF-8 (is it a binary file, or saved in another encoding such as EUC-KR or Latin-1? save it as UTF-8)");
+        return null;
     }
 
     private void Record(string fullPath, byte[] bytes)

@@ -32,7 +32,10 @@ internal sealed class ScenarioBinder(ErrorList errors)
     /// <summary>The key node of each key path, where an error about the key itself points.</summary>
     public Dictionary<string, SourceScalar> KeyNodes { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Key paths whose value was rejected (the default was kept): checks that read them stay silent.</summary>
+    /// <summary>
+    /// Key paths whose value was rejected (the default was kept), or whose key was misspelt: checks that read
+    /// them stay silent.
+    /// </summary>
     public HashSet<string> Failed { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Key paths that an unknown-key error already suggested, so that their absence is not reported again.</summary>
@@ -86,8 +89,16 @@ internal sealed class ScenarioBinder(ErrorList errors)
             if (property is null)
             {
                 var known = keys.Select(k => k.Key).Concat(extraKeys).ToList();
-                errors.Add(keyNode, childPath, UnknownKey(key, known, type, path));
-                if (KeySuggestions.Closest(key, known) is { } suggestion) Suggested.Add(SourceTreeReader.Join(path, suggestion));
+                string? suggestion = KeySuggestions.Closest(key, known);
+                errors.Add(keyNode, childPath, UnknownKey(key, suggestion, known, type, path));
+                if (suggestion is not null)
+                {
+                    string meant = SourceTreeReader.Join(path, suggestion);
+                    Suggested.Add(meant);
+                    // The value meant for that key is unknown: the checks that would read its default stay silent
+                    // (a misspelt share must not also give "the shares sum to 0.85"): one mistake, one error.
+                    if (!map.Has(suggestion)) Failed.Add(meant);
+                }
                 Failed.Add(childPath);
                 continue;
             }
@@ -267,6 +278,11 @@ internal sealed class ScenarioBinder(ErrorList errors)
         }
         KeyNodes[typePath] = map.KeyNode(ScenarioKeys.LeverType)!;
         Values[typePath] = typeNode;
+        if (typeNode is not SourceScalar { IsNull: false })
+        {
+            errors.Add(typeNode, typePath, $"expected a lever type, one of: {typeList}; not {typeNode.Describe()}");
+            return null;
+        }
         if (!ScalarReader.TryText(typeNode, out var typeName, out _) || !LeverCatalog.ByName.TryGetValue(typeName, out var leverType))
         {
             string near = typeNode is SourceScalar s && KeySuggestions.Closest(s.Value, LeverCatalog.Names) is { } n ? $"; did you mean '{n}'?" : "";
@@ -341,18 +357,21 @@ internal sealed class ScenarioBinder(ErrorList errors)
         Nullable.GetUnderlyingType(property.PropertyType) is not null ||
         (!property.PropertyType.IsValueType && nullability.Create(property).WriteState == NullabilityState.Nullable);
 
-    private static string UnknownKey(string key, IReadOnlyList<string> known, Type owner, string path)
+    private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0]) ? "an" : "a";
+
+    private static string UnknownKey(string typed, string? near, IReadOnlyList<string> known, Type owner, string path)
     {
-        if (KeySuggestions.Closest(key, known) is { } near) return $"unknown key '{key}'; did you mean '{near}'?";
+        string key = Shown.Text(typed);
+        if (near is not null) return $"unknown key '{key}'; did you mean '{near}'?";
         if (typeof(Lever).IsAssignableFrom(owner))
         {
             string leverType = ((Lever)Activator.CreateInstance(owner)!).Type;
-            var owners = LeverCatalog.TypesWithKey(key, owner).ToList();
+            var owners = LeverCatalog.TypesWithKey(typed, owner).ToList();
             return owners.Count > 0
-                ? $"unknown key '{key}' for a {leverType} lever (it is a key of {string.Join(" and ", owners)})"
-                : $"unknown key '{key}' for a {leverType} lever; its keys are: {string.Join(", ", known)}";
+                ? $"unknown key '{key}' for {Article(leverType)} {leverType} lever (it is a key of {string.Join(" and ", owners)})"
+                : $"unknown key '{key}' for {Article(leverType)} {leverType} lever; its keys are: {string.Join(", ", known)}";
         }
-        if (SchemaIndex.OwnersOf(key) is { Count: > 0 } sections)
+        if (SchemaIndex.OwnersOf(typed) is { Count: > 0 } sections)
             return $"unknown key '{key}' {(path.Length == 0 ? "at the top level" : $"in {path}")}; it is a key of {string.Join(" and ", sections)}";
         return $"unknown key '{key}'; the keys here are: {string.Join(", ", known)}";
     }

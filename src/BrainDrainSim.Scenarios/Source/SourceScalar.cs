@@ -17,7 +17,5 @@ internal sealed class SourceScalar(string file, int line, int column, string val
     /// <summary>The same scalar placed at an alias, so that an error about it points where it was used.</summary>
     public SourceScalar At(string file, int line, int column) => new(file, line, column, Value, IsPlain);
 
-    public override string Describe() => IsNull ? "an empty value" : $"'{Shorten(Value)}'";
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";
+    public override string Describe() => IsNull ? "an empty value" : $"'{Shown.Text(Value, 40)}'";
 }

@@ -26,6 +26,7 @@ internal sealed class SourceTreeReader
     private readonly IParser parser;
     private readonly Dictionary<string, (SourceNode Node, int Size)> anchors = new(StringComparer.Ordinal);
     private int nodeCount;
+    private bool undefinedAlias;
 
     private SourceTreeReader(string file, ErrorList errors, IParser parser)
     {
@@ -47,11 +48,18 @@ internal sealed class SourceTreeReader
         var reader = new SourceTreeReader(file, errors, new Parser(scanner));
         try
         {
-            return reader.ReadDocument();
+            var root = reader.ReadDocument();
+            // An undefined alias is a YAML error: the value it stands for is unknown, so the file is not bound
+            // (binding would add "expected a number, but the value is empty" for the same mistake).
+            return reader.undefinedAlias ? null : root;
         }
         catch (YamlException e)
         {
-            errors.Add(file, ToInt(e.Start.Line), ToInt(e.Start.Column), "", $"YAML syntax error: {e.Message}");
+            // YamlDotNet places a tab in the indentation at the scalar before it; point at the tab itself.
+            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FindIndentationTab(text, ToInt(e.Start.Line)) is { } tab)
+                errors.Add(file, tab.Line, tab.Column, "", "YAML syntax error: a tab in the indentation; YAML indents with spaces only");
+            else
+                errors.Add(file, ToInt(e.Start.Line), ToInt(e.Start.Column), "", $"YAML syntax error: {e.Message}");
             return null;
         }
         catch (SourceLimitException e)
@@ -107,7 +115,8 @@ internal sealed class SourceTreeReader
             case AnchorAlias alias:
                 if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
                 {
-                    errors.Add(file, line, column, path, $"the alias '*{alias.Value.Value}' names no anchor defined before it");
+                    errors.Add(file, line, column, path, $"the alias '*{Shown.Text(alias.Value.Value)}' names no anchor defined before it");
+                    undefinedAlias = true;
                     return new SourceScalar(file, line, column, "", isPlain: true);
                 }
                 // An alias counts as a full copy of what it names: that is the work binding it will do.
@@ -159,7 +168,7 @@ internal sealed class SourceTreeReader
                     {
                         // The first value is kept so that binding can go on and report the file's other errors.
                         errors.Add(keyScalar, Join(path, keyScalar.Value),
-                            $"duplicate key '{keyScalar.Value}' (first given on line {first}; each key may appear once)");
+                            $"duplicate key '{Shown.Text(keyScalar.Value)}' (first given on line {first}; each key may appear once)");
                         continue;
                     }
                     firstLine[keyScalar.Value] = keyScalar.Line;
@@ -194,9 +203,29 @@ internal sealed class SourceTreeReader
             throw new SourceLimitException($"the document is nested more than {MaxDepth} levels deep; a scenario needs a few", line, column);
     }
 
-    internal static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+    /// <summary>
+    /// The key path of a key under <paramref name="path"/>. A key no model key resembles (empty, very long, with
+    /// invisible characters) appears as an error message shows it, so that the path stays one readable line.
+    /// </summary>
+    internal static string Join(string path, string key)
+    {
+        string segment = key.Length == 0 ? "''" : Shown.Text(key);
+        return path.Length == 0 ? segment : $"{path}.{segment}";
+    }
 
     internal static int ToInt(long v) => v > int.MaxValue ? int.MaxValue : (int)v;
+
+    /// <summary>The first tab in the leading white space of a line, from line <paramref name="fromLine"/> on.</summary>
+    private static (int Line, int Column)? FindIndentationTab(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (int i = Math.Max(fromLine, 1) - 1; i < lines.Length; i++)
+        {
+            string indent = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
+            if (indent.IndexOf('\t') is >= 0 and var column) return (i + 1, column + 1);
+        }
+        return null;
+    }
 
     /// <summary>
     /// YAML allows no C0 control character but tab, line feed and carriage return. Finding one first gives a

@@ -14,6 +14,9 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
     /// <summary>Shares are typed as decimals (0.35, 0.3...), whose binary sums miss 1 by about 1e-16.</summary>
     private const double ShareTolerance = 1e-6;
 
+    /// <summary>A folder name holds at most 255 bytes; the temporary folder and compare-/sweep- add about 100.</summary>
+    private const int MaxNameBytes = 100;
+
     private static readonly string NameKey = Of(nameof(Scenario.Name));
     private static readonly string SectorsKey = Of(nameof(Scenario.Sectors));
     private static readonly string AgentScaleKey = Of(nameof(Scenario.AgentScale));
@@ -45,8 +48,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
 
     public void Check(Scenario s)
     {
-        if (bound.WasGiven(NameKey) && !bound.Failed.Contains(NameKey) && string.IsNullOrWhiteSpace(s.Name))
-            Error(NameKey, $"the name must not be empty (it names the output folder); leave {NameKey}: out to use the file's name");
+        if (bound.WasGiven(NameKey) && !bound.Failed.Contains(NameKey)) CheckName(s.Name);
 
         bool sectorsUsable = CheckSectors(s);
         foreach (var (path, get) in ShareRecords) CheckSum(path, get(s));
@@ -62,6 +64,22 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
     /// so a gpu_import takes none (the schema leaves the key out of it too).
     /// </summary>
     internal static bool TakesUntil(Type leverType) => leverType != typeof(GpuImport);
+
+    /// <summary>
+    /// The name becomes a folder (results/NAME, and a temporary folder beside it), so it must be one folder
+    /// name on every system: not a path that leads elsewhere, nothing invisible, short enough with the suffixes.
+    /// </summary>
+    private void CheckName(string name)
+    {
+        string why = string.IsNullOrWhiteSpace(name) ? "must not be empty"
+            : name.IndexOfAny(['/', '\\']) >= 0 ? "must not contain '/' or '\\'"
+            : name is "." or ".." ? $"must not be '{name}'"
+            : name.Any(char.IsControl) ? "must not contain control characters (tabs, line breaks...)"
+            : System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes ? $"must be at most {MaxNameBytes} bytes long in UTF-8, not {System.Text.Encoding.UTF8.GetByteCount(name)}"
+            : "";
+        if (why.Length > 0)
+            Error(NameKey, $"the name {why}: it names the output folder (results/NAME); leave {NameKey}: out to use the file's name");
+    }
 
     private bool CheckSectors(Scenario s)
     {
@@ -95,7 +113,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
             }
             else if (firstIndex.TryGetValue(name, out int first))
             {
-                Error(namePath, $"the sector name '{name}' is already used by {SectorsKey}[{first}]; names must be unique");
+                Error(namePath, $"the sector name '{Shown.Text(name)}' is already used by {SectorsKey}[{first}]; names must be unique");
                 usable = false;
             }
             else firstIndex[name] = i;
@@ -120,7 +138,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
     {
         double sum = parts.Sum(p => p.Value);
         if (Math.Abs(sum - 1) <= ShareTolerance) return;
-        string terms = string.Join(" + ", parts.Select(p => $"{(p.Label.Length == 0 ? "?" : p.Label)} {ScalarReader.Format(p.Value)}"));
+        string terms = string.Join(" + ", parts.Select(p => $"{(p.Label.Length == 0 ? "?" : Shown.Text(p.Label))} {ScalarReader.Format(p.Value)}"));
         // Unset members keep their defaults, so the terms are listed: a sum off by a default is then plain to see.
         Error(path, $"{what} sum to {ScalarReader.FormatSum(sum)}, not 1 ({terms})");
     }
@@ -152,7 +170,10 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
 
         // Starting before the first month is fine (the lever is simply already active); after the last, it never applies.
         if (atKnown && horizonKnown && lever.At > s.End)
+        {
             Error(at, $"{lever.At} is after the last simulated month {s.End} ({StartKey} {s.Start} plus {s.Months} months): the lever would never apply");
+            atKnown = false; // a wrong `at` is one mistake: `until` is not compared with it as well
+        }
 
         if (!TakesUntil(lever.GetType()) && bound.WasGiven(until))
             ErrorAtKey(until, $"a {lever.Type} has no '{UntilKey}': the cohort's service life ({ServiceLifeKey}) governs how long it lasts");
@@ -201,8 +222,10 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
         string key = path[(path.LastIndexOf('.') + 1)..];
         if (!bound.WasGiven(path))
         {
+            // A misspelt sector_shares was reported as an unknown key suggesting it.
+            if (bound.Failed.Contains(path)) return;
             Error(path, $"a {import.Type} needs {key}: the share of its compute going to each sector, " +
-                        $"such as {{{string.Join(", ", s.Sectors.Select(x => x.Name + ": ..."))}}}");
+                        $"such as {{{string.Join(", ", s.Sectors.Select(x => Shown.Text(x.Name) + ": ..."))}}}");
             return;
         }
         if (bound.Failed.Contains(path)) return;
@@ -215,7 +238,7 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
         bool namesOk = true;
         if (bound.NodeFor(path) is SourceMapping map)
             foreach (var (keyNode, _) in map.Entries)
-                if (!CheckSectorName(s, keyNode.Value, $"{path}.{keyNode.Value}", atKey: true))
+                if (!CheckSectorName(s, keyNode.Value, SourceTreeReader.Join(path, keyNode.Value), atKey: true))
                     namesOk = false;
         // Sectors left out get no share of the cohort (they count 0 in the sum).
         if (namesOk && valuesOk)
@@ -226,8 +249,8 @@ internal sealed class ScenarioRules(ScenarioBinder bound, ErrorList errors)
     {
         if (s.SectorIndex(name) >= 0) return true;
         var names = s.Sectors.Select(x => x.Name).ToList();
-        string near = KeySuggestions.Closest(name, names) is { } n ? $"; did you mean '{n}'?" : "";
-        string message = $"'{name}' is not a sector{near} (the sectors are: {string.Join(", ", names)})";
+        string near = KeySuggestions.Closest(name, names) is { } n ? $"; did you mean '{Shown.Text(n)}'?" : "";
+        string message = $"'{Shown.Text(name)}' is not a sector{near} (the sectors are: {string.Join(", ", names.Select(x => Shown.Text(x)))})";
         if (atKey) ErrorAtKey(path, message);
         else Error(path, message);
         return false;

@@ -13,6 +13,9 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
     /// <summary>The tail left out on each side when comparing a distribution's support with a quantity's bounds.</summary>
     private const double Tail = 1e-6;
 
+    /// <summary>The largest shape parameter (gamma shape, beta alpha and beta) accepted.</summary>
+    private const double MaxShape = 1e6;
+
     private static readonly string DistKey = K(nameof(DistributionSpec.Dist));
     private static readonly string Mean = K(nameof(DistributionSpec.Mean)), Sd = K(nameof(DistributionSpec.Sd));
     private static readonly string Mu = K(nameof(DistributionSpec.Mu)), Sigma = K(nameof(DistributionSpec.Sigma));
@@ -90,6 +93,14 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
             ok = false;
         }
         string F(double? v) => ScalarReader.Format(v!.Value);
+        void CheckShape(double? value, string key, string kindName)
+        {
+            if (value <= 0) Bad(key, $"{key} must be above 0, not {F(value)}");
+            // Beyond this a shape parameter leaves almost no spread (a gamma's sd is mean / sqrt(shape)), and
+            // MathNet's gamma quantile function never returns for shapes of about 1e15 and more.
+            else if (value > MaxShape)
+                Bad(key, $"{key} must be at most {MaxShape:0e0}, not {F(value)}: so narrow a {kindName} is a fixed value (set the quantity instead)");
+        }
         switch (kind)
         {
             case DistributionKind.Normal when spec.Sd <= 0:
@@ -102,8 +113,8 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
                 Bad(Max, $"{Max} {F(spec.Max)} must be above {Min} {F(spec.Min)}");
                 break;
             case DistributionKind.Beta:
-                if (spec.Alpha <= 0) Bad(Alpha, $"{Alpha} must be above 0, not {F(spec.Alpha)}");
-                if (spec.Beta <= 0) Bad(BetaKey, $"{BetaKey} must be above 0, not {F(spec.Beta)}");
+                CheckShape(spec.Alpha, Alpha, "beta");
+                CheckShape(spec.Beta, BetaKey, "beta");
                 if (spec.Min.HasValue != spec.Max.HasValue)
                     Bad(spec.Min.HasValue ? Min : Max, $"give both {Min} and {Max} to rescale the beta from [0, 1], or neither");
                 else if (spec.Min >= spec.Max)
@@ -115,7 +126,7 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
                     Bad(Mode, $"{Mode} {F(spec.Mode)} must lie between {Min} {F(spec.Min)} and {Max} {F(spec.Max)}");
                 break;
             case DistributionKind.Gamma:
-                if (spec.Shape <= 0) Bad(Shape, $"{Shape} must be above 0, not {F(spec.Shape)}");
+                CheckShape(spec.Shape, Shape, "gamma");
                 if (spec.Rate <= 0) Bad(Rate, $"{Rate} must be above 0, not {F(spec.Rate)}");
                 break;
         }
@@ -131,9 +142,16 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
             errors.Add(entry.KeyNode, entry.KeyPath, "the uncertainty block cannot make its own parameters uncertain");
             return null;
         }
-        // With a lever left out (its errors already reported), levers[i] would name a different lever.
-        if (!bound.AllLeversBound && path.StartsWith(LeversKey, StringComparison.Ordinal)) return null;
+        // With a lever left out, or the levers misspelt (their errors already reported), levers[i] would name a
+        // different lever or none.
+        if ((!bound.AllLeversBound || bound.Failed.Contains(LeversKey)) && path.StartsWith(LeversKey, StringComparison.Ordinal)) return null;
 
+        if (Shown.Text(path) != path)
+        {
+            // Longer than any path of the model, or holding invisible characters: the reason would quote it whole.
+            errors.Add(entry.KeyNode, entry.KeyPath, $"'{Shown.Text(path)}' cannot be made uncertain: it is not the path of a quantity of the scenario");
+            return null;
+        }
         string? reason = ScenarioPath.Check(resolved, path, out var bounds);
         if (reason is not null)
         {
@@ -155,7 +173,9 @@ internal sealed class UncertaintyRules(ScenarioBinder bound, ErrorList errors)
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException or MathNet.Numerics.NonConvergenceException)
         {
-            errors.Add(entry.KeyNode, entry.KeyPath, $"the quantiles of this distribution cannot be computed ({e.Message}); check its parameters");
+            // MathNet's own message names its internal arguments ("Parameter 'a'"), which means nothing here.
+            errors.Add(entry.KeyNode, entry.KeyPath, $"the quantiles of a {Describe(spec)} distribution cannot be computed; " +
+                                                     "check its parameters (is one of them extremely large or small?)");
             return;
         }
         // The engine clamps a draw that falls beyond the bounds. That must stay a rare event in the far tail,
