@@ -72,7 +72,7 @@ internal sealed partial class OutputFolder
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // A part of the path is a file, the disk is read-only, a folder may not be written...: the user's to fix.
-                throw new UserInputException($"cannot create the output folder beside {target}: {e.Message}");
+                throw new UserInputException($"cannot create the output folder {target}: {e.Message}");
             }
             var folder = new OutputFolder(target, staging, force);
             s_active = folder;
