@@ -113,4 +113,17 @@ public static class FastMath
                 Hazard(Vector256.Create(lambda.Slice(i, 4)), Vector256.Create(x.Slice(i, 4))).CopyTo(p.Slice(i, 4));
         for (; i < n; i++) p[i] = Hazard(lambda[i], x[i]);
     }
+
+    /// <summary>y = e^x over spans, in the widest vectors the processor runs natively, the tail in scalar code.</summary>
+    public static void Exps(ReadOnlySpan<double> x, Span<double> y)
+    {
+        int n = x.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i + 8 <= n; i += 8)
+                Exp(Vector512.Create(x.Slice(i, 8))).CopyTo(y.Slice(i, 8));
+        else if (Vector256.IsHardwareAccelerated)
+            for (; i + 4 <= n; i += 4)
+                Exp(Vector256.Create(x.Slice(i, 4))).CopyTo(y.Slice(i, 4));
+        for (; i < n; i++) y[i] = Exp(x[i]);
+    }
 }

@@ -56,6 +56,7 @@ internal sealed class PopulationBuilder
             PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Attributes, 0, S(0), S(1), S(2), S(3));
             PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits, 0, S(4), S(5), S(6), S(7));
             if (_attSigma > 0) PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits2, 0, S(8), S(9), S(10), []);
+            SetTraits(pop, start, S(4), S(5), S(6), S(7), S(8), S(9));
             for (int j = 0; j < len; j++)
             {
                 int i = start + j;
@@ -67,7 +68,6 @@ internal sealed class PopulationBuilder
                 pop.Degree[i] = (byte)(stage == Stage.Student ? Degree.Bachelor : (Degree)Pick(degrees, u[2][j]));
                 bool usDegree = loc == Location.AbroadUs && stage != Stage.Student && u[3][j] < p.AbroadUsDegreeShare;
                 pop.Flags[i] = (byte)(usDegree ? ResearcherFlags.UsDegree : ResearcherFlags.None);
-                SetTraits(pop, i, u[4][j], u[5][j], u[6][j], u[7][j], u[8][j], u[9][j]);
             }
         }
         pop.Count = n;
@@ -122,6 +122,7 @@ internal sealed class PopulationBuilder
             PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Attributes, 0, S(0), S(1), S(2), []);
             PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits, 0, S(4), S(5), S(6), S(7));
             if (_attSigma > 0) PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits2, 0, S(8), S(9), S(10), []);
+            SetTraits(pop, first + start, S(4), S(5), S(6), S(7), S(8), S(9));
             for (int j = 0; j < len; j++)
             {
                 int i = first + start + j;
@@ -130,7 +131,6 @@ internal sealed class PopulationBuilder
                 pop.Stage[i] = (byte)(u[1][j] < _sc.Careers.EntrantStudentShare ? Stage.Student : Stage.Early);
                 pop.Degree[i] = (byte)Degree.Bachelor;
                 pop.Flags[i] = 0;
-                SetTraits(pop, i, u[4][j], u[5][j], u[6][j], u[7][j], u[8][j], u[9][j]);
                 if (pop.Talent[i] > TopTalentThreshold) pop.Flags[i] |= (byte)ResearcherFlags.TopTalent;
             }
             int k = pop.K;
@@ -159,28 +159,85 @@ internal sealed class PopulationBuilder
     }
 
     /// <summary>
-    /// Talent and the three personal factors from two Box-Muller pairs (both branches of each), and
-    /// attachment from a third pair when it varies.
+    /// Traits of a chunk's researchers, from index <paramref name="first"/> on: talent and the home pay
+    /// factor from both Box-Muller branches of (t0, t1), the offer and access factors from both branches
+    /// of (t2, t3), attachment from the cosine branch of (a0, a1) when it varies. Each step runs over the
+    /// whole chunk in vector lanes (<see cref="FastNormal"/>, <see cref="FastMath"/>), with the same bits
+    /// in every lane as in scalar code.
     /// </summary>
-    private void SetTraits(Population pop, int i, double t0, double t1, double t2, double t3, double a0, double a1)
+    private void SetTraits(Population pop, int first, ReadOnlySpan<double> t0, ReadOnlySpan<double> t1,
+        ReadOnlySpan<double> t2, ReadOnlySpan<double> t3, ReadOnlySpan<double> a0, ReadOnlySpan<double> a1)
     {
-        var (z, eHome) = StreamKey.Normals(t0, t1);
-        var (eOffer, eAccess) = StreamKey.Normals(t2, t3);
-        var pay = _sc.Pay;
-        double sh = pay.HomeSpreadSd, so = pay.OfferSpreadSd, sa = _sc.Compute.AccessSpreadSd;
-        pop.Talent[i] = (float)z;
-        // Mean-one lognormal factors: the level sets the average, the spread only spreads.
-        double lnHome = sh * eHome - sh * sh / 2;
-        double lnOffer = so * eOffer - so * so / 2 + pay.TalentPremium * z;
-        double lnAccess = sa * eAccess - sa * sa / 2;
-        pop.HomePayFactor[i] = (float)Math.Exp(lnHome);
-        pop.OfferFactor[i] = (float)Math.Exp(lnOffer);
-        pop.Access[i] = (float)Math.Exp(lnAccess);
-        pop.LnPayFactorGap[i] = (float)(lnOffer - lnHome);
-        pop.LnAccess[i] = (float)lnAccess;
-        pop.Attachment[i] = _attSigma > 0 ? (float)Math.Exp(_attMu + _attSigma * StreamKey.Normal(a0, a1)) : _attConst;
-        pop.StudentEmigrationMonth[i] = -1;
+        int len = t0.Length;
+        var w = _traits;
+        Span<double> z = w.Talent.AsSpan(0, len), eHome = w.EHome.AsSpan(0, len), eOffer = w.EOffer.AsSpan(0, len),
+            eAccess = w.EAccess.AsSpan(0, len), lnHome = w.LnHome.AsSpan(0, len), lnOffer = w.LnOffer.AsSpan(0, len),
+            lnAccess = w.LnAccess.AsSpan(0, len);
+        FastNormal.BoxMuller(t0, t1, z, eHome);
+        FastNormal.BoxMuller(t2, t3, eOffer, eAccess);
+        LogFactors(z, eHome, eOffer, eAccess, lnHome, lnOffer, lnAccess);
+        for (int j = 0; j < len; j++)
+        {
+            int i = first + j;
+            pop.Talent[i] = (float)z[j];
+            pop.LnPayFactorGap[i] = (float)(lnOffer[j] - lnHome[j]);
+            pop.LnAccess[i] = (float)lnAccess[j];
+            pop.StudentEmigrationMonth[i] = -1;
+        }
+        StoreExp(lnHome, pop.HomePayFactor.AsSpan(first, len));
+        StoreExp(lnOffer, pop.OfferFactor.AsSpan(first, len));
+        StoreExp(lnAccess, pop.Access.AsSpan(first, len));
+        SetAttachment(pop.Attachment.AsSpan(first, len), a0, a1);
     }
+
+    /// <summary>
+    /// The logs of the mean-one lognormal factors: ln F = s e - s^2/2 has mean -s^2/2, so that F has mean
+    /// one: the level sets the average, the spread only spreads. The offer also carries the talent premium.
+    /// </summary>
+    private void LogFactors(ReadOnlySpan<double> z, ReadOnlySpan<double> eHome, ReadOnlySpan<double> eOffer, ReadOnlySpan<double> eAccess,
+        Span<double> lnHome, Span<double> lnOffer, Span<double> lnAccess)
+    {
+        var pay = _sc.Pay;
+        double sh = pay.HomeSpreadSd, so = pay.OfferSpreadSd, sa = _sc.Compute.AccessSpreadSd, premium = pay.TalentPremium;
+        double halfVarHome = sh * sh / 2, halfVarOffer = so * so / 2, halfVarAccess = sa * sa / 2;
+        for (int j = 0; j < z.Length; j++)
+        {
+            lnHome[j] = sh * eHome[j] - halfVarHome;
+            lnOffer[j] = so * eOffer[j] - halfVarOffer + premium * z[j];
+            lnAccess[j] = sa * eAccess[j] - halfVarAccess;
+        }
+    }
+
+    /// <summary>Attachment: lognormal with the scenario's mean and sd, or the mean itself when it does not vary.</summary>
+    private void SetAttachment(Span<float> attachment, ReadOnlySpan<double> a0, ReadOnlySpan<double> a1)
+    {
+        if (_attSigma > 0)
+        {
+            var ln = _traits.LnAttachment.AsSpan(0, attachment.Length);
+            FastNormal.BoxMuller(a0, a1, ln, []);
+            for (int j = 0; j < ln.Length; j++) ln[j] = _attMu + _attSigma * ln[j];
+            StoreExp(ln, attachment);
+        }
+        else attachment.Fill(_attConst);
+    }
+
+    /// <summary>e^x for the chunk in vector lanes, stored as the population's floats.</summary>
+    private void StoreExp(ReadOnlySpan<double> x, Span<float> to)
+    {
+        var y = _traits.Factor.AsSpan(0, x.Length);
+        FastMath.Exps(x, y);
+        for (int j = 0; j < y.Length; j++) to[j] = (float)y[j];
+    }
+
+    /// <summary>One chunk's intermediate trait values, reused from chunk to chunk.</summary>
+    private sealed class TraitBuffers
+    {
+        public readonly double[] Talent = new double[Chunk], EHome = new double[Chunk], EOffer = new double[Chunk],
+            EAccess = new double[Chunk], LnAttachment = new double[Chunk], LnHome = new double[Chunk],
+            LnOffer = new double[Chunk], LnAccess = new double[Chunk], Factor = new double[Chunk];
+    }
+
+    private readonly TraitBuffers _traits = new();
 
     private void DrawInitialTies(Population pop, int n)
     {

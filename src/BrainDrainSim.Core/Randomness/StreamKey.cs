@@ -41,19 +41,6 @@ public readonly record struct StreamKey(uint K0, uint K1)
         w0 = c0; w1 = c1; w2 = c2; w3 = c3;
     }
 
-    /// <summary>A standard normal from two uniforms (Box-Muller, cosine branch).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Normal(double u0, double u1) => Math.Sqrt(-2.0 * Math.Log(u0)) * Math.Cos(2.0 * Math.PI * u1);
-
-    /// <summary>Two independent standard normals from two uniforms (Box-Muller, both branches).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (double First, double Second) Normals(double u0, double u1)
-    {
-        double r = Math.Sqrt(-2.0 * Math.Log(u0));
-        var (sin, cos) = Math.SinCos(2.0 * Math.PI * u1);
-        return (r * cos, r * sin);
-    }
-
     public static ulong SplitMix64(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;
