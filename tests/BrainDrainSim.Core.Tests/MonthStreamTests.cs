@@ -22,6 +22,18 @@ public class MonthStreamTests
     }
 
     [Fact]
+    public void Batched_seeds_are_the_scalar_seeds()
+    {
+        var key = StreamKey.FromSeed(StreamKey.ReplicationSeed(5, 3));
+        const int n = 1000; // chunks of 256, blocks of 32 and 8, and a scalar tail
+        var lo = Enumerable.Range(0, n).Select(i => (uint)(i * 2654435761u)).ToArray();
+        var hi = Enumerable.Range(0, n).Select(i => (uint)(i % 7)).ToArray();
+        var seeds = new ulong[n];
+        MonthStream.Seeds(key, lo, hi, seeds);
+        for (int i = 0; i < n; i++) Assert.Equal(MonthStream.Seed(key, lo[i], hi[i]), seeds[i]);
+    }
+
+    [Fact]
     public void The_vector_kernel_fires_exactly_where_the_scalar_fields_do()
     {
         var rng = new Random(3);

@@ -112,6 +112,7 @@ internal sealed class Simulation
         _advancing = new int[events];
         _candidates = plan.Any(m => m.Entrants > 0) ? TieCandidates.Rent(_nSectors, capacity) : null;
 
+        SeedStreams(0, _pop.Count);
         for (int i = 0; i < _pop.Count; i++)
         {
             InitialiseDerived(i);
@@ -300,6 +301,7 @@ internal sealed class Simulation
         if (_candidates is not null)
         {
             int firstEntrant = _builder.AddEntrants(pop, t, mp.Entrants, _candidates);
+            SeedStreams(firstEntrant, pop.Count - firstEntrant);
             for (int i = firstEntrant; i < pop.Count; i++)
             {
                 InitialiseDerived(i);
@@ -592,12 +594,15 @@ internal sealed class Simulation
         };
     }
 
-    /// <summary>Sets the derived state of a new researcher (group, monthly stream, utility) and counts it.</summary>
+    /// <summary>The monthly streams' seeds of researchers <paramref name="first"/> .. + <paramref name="n"/> - 1, from their keys.</summary>
+    private void SeedStreams(int first, int n) =>
+        MonthStream.Seeds(_key, _pop.KeyLo.AsSpan(first, n), _pop.KeyHi.AsSpan(first, n), _pop.StreamSeed.AsSpan(first, n));
+
+    /// <summary>Sets the derived state of a new researcher (group, utility) and counts it; its stream seed is set before, in a batch.</summary>
     private void InitialiseDerived(int i)
     {
         var pop = _pop;
         pop.Group[i] = (byte)PolicySchedule.Group(pop.Sector[i], pop.Stage[i], (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
-        pop.StreamSeed[i] = MonthStream.Seed(_key, pop.KeyLo[i], pop.KeyHi[i]);
         var loc = (Location)pop.Location[i];
         pop.Utility[i] = StaticUtility(i, loc);
         Count(i, loc, +1);
