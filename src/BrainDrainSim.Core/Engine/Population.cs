@@ -206,11 +206,14 @@ internal sealed class Population
             if (target >= 0) start[target]++;
         }
         for (int j = 1; j <= Capacity; j++) start[j] += start[j - 1];
-        for (long e = 0; e < ties; e++)
-        {
-            int target = Peers[e];
-            if (target >= 0) FollowerList[--start[target]] = HolderOfTie((int)e);
-        }
+        // Holder by holder (not tie by tie), so the holder is the loop's index rather than a division.
+        long tie = 0;
+        for (int holder = 0; holder < n; holder++)
+            for (int j = 0; j < K; j++, tie++)
+            {
+                int target = Peers[tie];
+                if (target >= 0) FollowerList[--start[target]] = holder;
+            }
     }
 
     /// <summary>Links an entrant's tie e (researcher e / K to Peers[e]) into the reverse edges of its target.</summary>
