@@ -75,11 +75,11 @@ internal sealed class PopulationBuilder
         // Top talent: above the type-7 90th percentile of the initial population's talent.
         if (n > 0)
         {
-            var z = new double[n];
+            var z = System.Buffers.ArrayPool<double>.Shared.Rent(n);
             for (int i = 0; i < n; i++) z[i] = pop.Talent[i];
             double h = (n - 1) * 0.9;
             int k = (int)Math.Floor(h);
-            double below = Selection.Smallest(z, k);
+            double below = Selection.Smallest(z.AsSpan(0, n), k);
             // After selecting the k-th smallest, everything right of k is at least as large: the next order statistic is their minimum.
             double above = below;
             if (k + 1 < n)
@@ -88,6 +88,7 @@ internal sealed class PopulationBuilder
                 for (int i = k + 2; i < n; i++) above = Math.Min(above, z[i]);
             }
             TopTalentThreshold = k + 1 < n ? below + (h - k) * (above - below) : below;
+            System.Buffers.ArrayPool<double>.Shared.Return(z);
         }
         for (int i = 0; i < n; i++)
             if (pop.Talent[i] > TopTalentThreshold) pop.Flags[i] |= (byte)ResearcherFlags.TopTalent;
@@ -243,11 +244,15 @@ internal sealed class PopulationBuilder
     {
         int k = pop.K;
         if (k == 0) return;
+        // Each sector's members, for ties within the own sector; without homophily no tie is drawn there,
+        // so the lists stay empty (a replication then allocates nothing per researcher here).
+        bool homophily = _sc.Network.Homophily > 0;
         var bySector = new List<int>[_sc.Sectors.Length];
         for (int s = 0; s < bySector.Length; s++) bySector[s] = [];
-        var posInSector = new int[n];
+        var posInSector = System.Buffers.ArrayPool<int>.Shared.Rent(n);
         for (int i = 0; i < n; i++)
         {
+            if (!homophily) { posInSector[i] = 0; continue; }
             posInSector[i] = bySector[pop.Sector[i]].Count;
             bySector[pop.Sector[i]].Add(i);
         }
@@ -268,6 +273,7 @@ internal sealed class PopulationBuilder
                 }
             }
         }
+        System.Buffers.ArrayPool<int>.Shared.Return(posInSector);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ internal static class Selection
     /// left of k is no larger and everything right of k no smaller (Hoare's quickselect, median-of-three
     /// pivots; expected linear time). The value is the one a full sort would put at k.
     /// </summary>
-    public static double Smallest(double[] values, int k)
+    public static double Smallest(Span<double> values, int k)
     {
         int left = 0, right = values.Length - 1;
         while (right > left)
