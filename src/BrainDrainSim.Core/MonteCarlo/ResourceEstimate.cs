@@ -45,9 +45,11 @@ public sealed record ResourceEstimate
     public const int TieCandidateBytesPerResearcher = 20;
 
     /// <summary>
-    /// Garbage each replication's setup leaves per initial researcher (the builder's copy of talent, 8 bytes; the
-    /// sector positions, 4; the sector lists grown by doubling, up to 16), which the collector lets pile up for
-    /// about two replications per thread before a full collection (the measurements above).
+    /// Scratch of each replication's setup per initial researcher: the builder's copy of talent (8 bytes) and
+    /// the sector positions (4), now rented from the shared array pool (kept between replications rather than
+    /// collected), and the sector lists grown by doubling (up to 16, only when ties prefer the own sector).
+    /// The measurements above were made when all of it was garbage left for the collector; the figure is kept
+    /// as it was, an upper bound.
     /// </summary>
     public const int SetupGarbageBytesPerInitialResearcher = 28;
 
