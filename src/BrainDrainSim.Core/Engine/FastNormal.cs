@@ -8,7 +8,7 @@ namespace BrainDrainSim.Engine;
 /// Like <see cref="FastMath"/>, the scalar form and the 256- and 512-bit vector forms perform the same
 /// IEEE operations in the same order (no fused multiply-add, no library call), so a lane gives the
 /// scalar call's bits and the traits do not depend on the processor's vector width (model.md:
-/// determinism). Relative error about 2e-16 (KernelTests measures it against the library).
+/// determinism). Relative error about 2e-16 (FastNormalTests measures it against the library).
 /// </summary>
 public static class FastNormal
 {
