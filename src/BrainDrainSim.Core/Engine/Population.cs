@@ -32,7 +32,7 @@ internal sealed class Population
         Peers = new int[(long)capacity * peersPerResearcher];
         Utility = new double[capacity];
         Group = new byte[capacity];
-        AbroadPeers = new ushort[capacity];
+        PeerState = new ushort[capacity];
         FollowerStart = new int[capacity + 1];
         FollowerList = new int[(long)initialCapacity * peersPerResearcher];
         FollowerHead = new int[capacity];
@@ -42,7 +42,6 @@ internal sealed class Population
         HazardThreshold = new uint[capacity];
         ExitThreshold = new uint[capacity];
         AdvanceThreshold = new uint[capacity];
-        Stale = new byte[capacity];
     }
 
     /// <summary>Researchers the arrays can hold (at least the initial population plus every scheduled entrant).</summary>
@@ -135,8 +134,26 @@ internal sealed class Population
     /// <summary>(sector * 4 + stage) * 2 + top talent: indexes the month's group terms and top-ups.</summary>
     public readonly byte[] Group;
 
-    /// <summary>How many of the researcher's K ties are abroad now, kept up to date as others move.</summary>
-    public readonly ushort[] AbroadPeers;
+    /// <summary>
+    /// The low 15 bits: how many of the researcher's K ties are abroad now, kept up to date as others move
+    /// (K is at most 1000). The top bit (<see cref="StaleBit"/>): the researcher's
+    /// <see cref="HazardThreshold"/> must be recomputed before the next sweep. One array for both, so a move
+    /// that tells its followers costs one cache line per follower, not two.
+    /// </summary>
+    public readonly ushort[] PeerState;
+
+    public const ushort StaleBit = 0x8000;
+    public const ushort PeersMask = 0x7FFF;
+
+    public int AbroadPeers(int i) => PeerState[i] & PeersMask;
+
+    /// <summary>Sets the count of peers abroad, keeping the stale flag.</summary>
+    public void SetAbroadPeers(int i, int count) => PeerState[i] = (ushort)((PeerState[i] & StaleBit) | count);
+
+    public bool IsStale(int i) => (PeerState[i] & StaleBit) != 0;
+
+    public void SetStale(int i, bool stale) =>
+        PeerState[i] = (ushort)(stale ? PeerState[i] | StaleBit : PeerState[i] & PeersMask);
 
     /// <summary>
     /// Reverse edges, so that a move of j updates only its followers. The initial population's ties are
@@ -156,7 +173,7 @@ internal sealed class Population
     /// <summary>
     /// The researcher's monthly hazard (emigration at home, return abroad, 0 once exited) as a 24-bit
     /// threshold (<see cref="Randomness.MonthStream.Threshold"/>), kept from month to month and recomputed
-    /// only when it can have changed: the researcher is <see cref="Stale"/> (it moved, advanced or joined,
+    /// only when it can have changed: the researcher is stale (<see cref="PeerState"/>: it moved, advanced or joined,
     /// or a peer moved) or its group's month term changed.
     /// </summary>
     public readonly uint[] HazardThreshold;
@@ -165,15 +182,12 @@ internal sealed class Population
     public readonly uint[] ExitThreshold;
     public readonly uint[] AdvanceThreshold;
 
-    /// <summary>1 when <see cref="HazardThreshold"/> must be recomputed before the next sweep.</summary>
-    public readonly byte[] Stale;
-
     /// <summary>
     /// Bytes per researcher of the arrays the monthly kernel reads or writes: the stream seed, the hazard,
-    /// exit and advance thresholds, the stale flag, location, group, stage, and, when recomputing a
-    /// hazard, utility and peers abroad (the peer network not counted).
+    /// exit and advance thresholds, location, group, stage, the peer state (peers abroad and the stale flag)
+    /// and, when recomputing a hazard, the utility (the peer network not counted).
     /// </summary>
-    public const int HotBytesPerResearcher = sizeof(ulong) + sizeof(uint) * 3 + sizeof(byte) * 4
+    public const int HotBytesPerResearcher = sizeof(ulong) + sizeof(uint) * 3 + sizeof(byte) * 3
         + sizeof(double) + sizeof(ushort);
 
     /// <summary>Bytes per initial researcher of the peer network (ties, reverse edges, their offsets and the entrants' list heads).</summary>

@@ -122,11 +122,11 @@ internal sealed class Simulation
         // Peers abroad counted from the abroad side: each researcher abroad adds one to each of its
         // followers (a tie held twice counts twice, as in CountAbroadPeers), far fewer visits than
         // every researcher reading all its peers' locations.
-        Array.Clear(_pop.AbroadPeers, 0, _pop.Count);
+        for (int i = 0; i < _pop.Count; i++) _pop.SetAbroadPeers(i, 0);
         for (int i = 0; i < _pop.Count; i++)
             if (_pop.Location[i] is (byte)Location.AbroadUs or (byte)Location.AbroadOther)
                 for (int x = _pop.FollowerStart[i], end = _pop.FollowerStart[i + 1]; x < end; x++)
-                    _pop.AbroadPeers[_pop.FollowerList[x]]++;
+                    _pop.PeerState[_pop.FollowerList[x]]++; // the count is the low bits and stays below the stale bit
     }
 
     public int InitialCount { get; }
@@ -307,7 +307,7 @@ internal sealed class Simulation
                 InitialiseDerived(i);
                 long e0 = (long)i * pop.K;
                 for (int j = 0; j < pop.K; j++) pop.LinkEntrantTie(e0 + j);
-                pop.AbroadPeers[i] = CountAbroadPeers(i);
+                pop.SetAbroadPeers(i, CountAbroadPeers(i));
             }
             for (int x = 0; x < nExiting; x++) _candidates.Remove(_exiting[x], pop.Sector[_exiting[x]]);
             for (int i = firstEntrant; i < pop.Count; i++) _candidates.Add(i, pop.Sector[i]);
@@ -427,7 +427,7 @@ internal sealed class Simulation
         int m = 0;
         ref byte location = ref MemoryMarshal.GetArrayDataReference(pop.Location);
         ref byte group = ref MemoryMarshal.GetArrayDataReference(pop.Group);
-        ref byte stale = ref MemoryMarshal.GetArrayDataReference(pop.Stale);
+        ref ushort state = ref MemoryMarshal.GetArrayDataReference(pop.PeerState);
         int groups = _groups;
         if (Array.IndexOf(_slotStale, true) >= 0)
         {
@@ -435,7 +435,7 @@ internal sealed class Simulation
             {
                 int loc = Unsafe.Add(ref location, i);
                 if (loc == (byte)Location.Exited) continue;
-                if (Unsafe.Add(ref stale, i) != 0 || _slotStale[loc * groups + Unsafe.Add(ref group, i)])
+                if ((Unsafe.Add(ref state, i) & Population.StaleBit) != 0 || _slotStale[loc * groups + Unsafe.Add(ref group, i)])
                 {
                     Queue(i, loc, ref m);
                     if (m == Chunk) Flush(ref m, mp, lnCAbroad);
@@ -448,7 +448,7 @@ internal sealed class Simulation
             // found 64 flags at a time.
             for (int j = 0; j < count; j += 64)
             {
-                ulong flagged = StaleMask(pop.Stale, j, Math.Min(64, count - j));
+                ulong flagged = StaleMask(pop.PeerState, j, Math.Min(64, count - j));
                 while (flagged != 0)
                 {
                     int i = j + BitOperations.TrailingZeroCount(flagged);
@@ -480,20 +480,21 @@ internal sealed class Simulation
         {
             int i = _refresh[k];
             pop.HazardThreshold[i] = MonthStream.Threshold(_p[k], MonthStream.DecisionBits);
-            pop.Stale[i] = 0;
+            pop.SetStale(i, false);
         }
         m = 0;
     }
 
-    /// <summary>Bit j set when researcher start + j is stale (n at most 64).</summary>
+    /// <summary>Bit j set when researcher start + j is stale (n at most 64): the stale flag is each peer state's top bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong StaleMask(byte[] stale, int start, int n)
+    private static ulong StaleMask(ushort[] state, int start, int n)
     {
         if (n == 64 && Vector512.IsHardwareAccelerated)
-            return Vector512.GreaterThan(Vector512.Create(stale.AsSpan(start, 64)), Vector512<byte>.Zero).ExtractMostSignificantBits();
+            return Vector512.Create(state.AsSpan(start, 32)).ExtractMostSignificantBits()
+                | Vector512.Create(state.AsSpan(start + 32, 32)).ExtractMostSignificantBits() << 32;
         ulong mask = 0;
         for (int j = 0; j < n; j++)
-            if (stale[start + j] != 0) mask |= 1UL << j;
+            if ((state[start + j] & Population.StaleBit) != 0) mask |= 1UL << j;
         return mask;
     }
 
@@ -505,11 +506,11 @@ internal sealed class Simulation
         {
             // No hazard where this location has none (no returns, or exited): nothing to compute.
             pop.HazardThreshold[i] = 0;
-            pop.Stale[i] = 0;
+            pop.SetStale(i, false);
             return;
         }
         _refresh[m] = i;
-        _x[m] = pop.Utility[i] + _term[loc * _groups + pop.Group[i]] + _netPerPeer[loc] * pop.AbroadPeers[i];
+        _x[m] = pop.Utility[i] + _term[loc * _groups + pop.Group[i]] + _netPerPeer[loc] * pop.AbroadPeers(i);
         _lam[m] = _lambda[loc];
         m++;
     }
@@ -555,7 +556,7 @@ internal sealed class Simulation
         return c.B0
             + c.BWage * Math.Log(offer / pay)
             + c.BGpu * (lnCAbroad - pop.LnAccess[i] - _lnCHome[pop.Sector[i]])
-            + (pop.K > 0 ? c.BNet * pop.AbroadPeers[i] / pop.K : 0)
+            + (pop.K > 0 ? c.BNet * pop.AbroadPeers(i) / pop.K : 0)
             + c.BTalent * pop.Talent[i]
             - pop.Attachment[i];
     }
@@ -617,7 +618,7 @@ internal sealed class Simulation
         pop.ExitThreshold[i] = _exitThreshold[life];
         pop.AdvanceThreshold[i] = _advanceThreshold[life];
         bool exited = pop.Location[i] == (byte)Location.Exited;
-        pop.Stale[i] = (byte)(exited ? 0 : 1);
+        pop.SetStale(i, !exited);
         if (exited) pop.HazardThreshold[i] = 0;
     }
 
@@ -663,8 +664,8 @@ internal sealed class Simulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Notify(int follower, int delta)
     {
-        _pop.AbroadPeers[follower] = (ushort)(_pop.AbroadPeers[follower] + delta);
-        _pop.Stale[follower] = 1;
+        ref ushort state = ref _pop.PeerState[follower];
+        state = (ushort)(((state + delta) & Population.PeersMask) | Population.StaleBit);
     }
 
     /// <summary>Puts a student who emigrates this month into this month's cohort (leaving an earlier one, if any).</summary>

@@ -31,12 +31,12 @@ namespace BrainDrainSim.MonteCarlo;
 public sealed record ResourceEstimate
 {
     /// <summary>
-    /// Bytes per agent of <see cref="Population"/>'s arrays, initial or entrant: 83 for the attributes, streams,
+    /// Bytes per agent of <see cref="Population"/>'s arrays, initial or entrant: 82 for the attributes, streams,
     /// thresholds and reverse-edge offsets, plus 8 per tie (the tie itself and its reverse edge). Equals
     /// <see cref="Population.HotBytesPerResearcher"/> and <see cref="Population.NetworkBytesPerResearcher"/>
     /// plus the cold attributes (a unit test sums the real arrays).
     /// </summary>
-    public static long PopulationBytesPerResearcher(int peersPerResearcher) => 83 + 8L * peersPerResearcher;
+    public static long PopulationBytesPerResearcher(int peersPerResearcher) => 82 + 8L * peersPerResearcher;
 
     /// <summary>The simulation's four event lists, sized capacity / 32 + 64 (an int, a byte and two ints each).</summary>
     public const double EventBytesPerResearcher = 13.0 / 32;
