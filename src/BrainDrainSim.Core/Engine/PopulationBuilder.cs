@@ -142,8 +142,8 @@ internal sealed class PopulationBuilder
                 {
                     int i = first + start + j;
                     var own = candidates.BySector[pop.Sector[i]];
-                    pop.Peers[(long)i * k + t] = PickTie(candidates.All, own, u[0][j], u[1][j], -1, -1);
-                    if (t + 1 < k) pop.Peers[(long)i * k + t + 1] = PickTie(candidates.All, own, u[2][j], u[3][j], -1, -1);
+                    pop.Peers[(long)i * k + t] = PickEntrantTie(candidates.All, own, u[0][j], u[1][j]);
+                    if (t + 1 < k) pop.Peers[(long)i * k + t + 1] = PickEntrantTie(candidates.All, own, u[2][j], u[3][j]);
                 }
             }
         }
@@ -277,8 +277,10 @@ internal sealed class PopulationBuilder
     }
 
     /// <summary>
-    /// <see cref="PickTie"/> for the initial population, where "everyone" is researchers 0 .. n-1, so a
-    /// position in that list is the researcher itself and no list is needed.
+    /// An initial researcher's tie: with probability h uniform within its own sector (over everyone if it is
+    /// alone there), else uniform over everyone, researchers 0 .. n-1, so a position is the researcher
+    /// itself and no list is needed. Never the researcher itself: self is skipped by drawing from one
+    /// place fewer. -1 when nobody else exists.
     /// </summary>
     private int PickInitialTie(int n, List<int> own, double uHomophily, double uPick, int self, int selfPosInOwn)
     {
@@ -296,26 +298,15 @@ internal sealed class PopulationBuilder
     }
 
     /// <summary>
-    /// With probability h a tie is uniform within the own sector, else uniform over everyone; never the
-    /// researcher itself (self is skipped by drawing from n - 1 places). -1 when nobody else exists.
+    /// An entrant's tie: with probability h uniform over the candidates of its own sector (over everyone
+    /// if that sector has none yet), else uniform over everyone. The entrant is not yet among the
+    /// candidates, so it never ties to itself. -1 when nobody is there at all.
     /// </summary>
-    private int PickTie(List<int> all, List<int> own, double uHomophily, double uPick, int self, int selfPosInOwn)
+    private int PickEntrantTie(List<int> all, List<int> own, double uHomophily, double uPick)
     {
-        bool within = uHomophily < _sc.Network.Homophily;
-        var list = within ? own : all;
-        int selfPos = within ? selfPosInOwn : self; // in `all`, agent i sits at position i
-        int n = self >= 0 ? list.Count - 1 : list.Count;
-        if (n <= 0)
-        {
-            if (!within) return -1;
-            list = all;
-            selfPos = self;
-            n = self >= 0 ? list.Count - 1 : list.Count;
-            if (n <= 0) return -1;
-        }
-        int idx = Math.Min((int)(uPick * n), n - 1);
-        if (self >= 0 && idx >= selfPos) idx++;
-        return list[idx];
+        var list = uHomophily < _sc.Network.Homophily && own.Count > 0 ? own : all;
+        if (list.Count == 0) return -1;
+        return list[Math.Min((int)(uPick * list.Count), list.Count - 1)];
     }
 
     private static double[] Cumulative(double[] shares)
