@@ -10,14 +10,7 @@ internal static class Braindrain
         public string All => Stdout + Stderr;
     }
 
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BrainDrainSim.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("BrainDrainSim.sln not found above the test folder");
-    }
+    public static string RepoRoot => BrainDrainSim.Testing.RepoPaths.Root;
 
     /// <summary>The CLI's own build output, in the configuration the tests were built in.</summary>
     public static string Dll

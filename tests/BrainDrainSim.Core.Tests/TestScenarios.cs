@@ -18,7 +18,8 @@ internal static class TestScenarios
     /// The closed-form case of model.md: every researcher at home has the same hazard p, nobody returns,
     /// enters or exits, and every gate passes, so the expected home stock after m months is N (1 - p)^m.
     /// </summary>
-    public static Scenario ClosedForm(int atHome, int months) => new()
+    /// <remarks>Also compiled into the Reporting tests (linked in their project), whose comparisons vary b0 and lambda_out.</remarks>
+    public static Scenario ClosedForm(int atHome, int months, double b0 = -1, double lambdaOut = 0.02) => new()
     {
         Name = "closed-form",
         Months = months,
@@ -37,7 +38,7 @@ internal static class TestScenarios
         },
         Coefficients = new Coefficients
         {
-            B0 = -1, BWage = 1, BGpu = 0, BNet = 0, BTalent = 0, LambdaOut = 0.02,
+            B0 = b0, BWage = 1, BGpu = 0, BNet = 0, BTalent = 0, LambdaOut = lambdaOut,
             LambdaBack = 0, AttachmentMean = 1.2, AttachmentSd = 0,
         },
         Visa = new VisaSpec { SelectionRate = 1, FeeUsd = 0, OtherPassRate = 1, StudyPassRate = 1 },

@@ -1,3 +1,4 @@
+using BrainDrainSim.Core.Tests;
 using BrainDrainSim.Model;
 using BrainDrainSim.Model.Levers;
 using BrainDrainSim.MonteCarlo;
@@ -102,7 +103,7 @@ public class CostEffectivenessTests(ITestOutputHelper output)
         // returns in the closed-form case, so the cost follows from the home stock series alone.
         const int n = 1000, months = 24, runs = 20;
         const ulong seed = 4242;
-        var baseline = ComparisonScenarios.ClosedForm(n, months);
+        var baseline = TestScenarios.ClosedForm(n, months);
         var policy = baseline with
         {
             Name = "closed-form-topup",

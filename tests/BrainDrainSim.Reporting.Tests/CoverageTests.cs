@@ -1,3 +1,4 @@
+using BrainDrainSim.Core.Tests;
 using BrainDrainSim.MonteCarlo;
 using Xunit.Abstractions;
 
@@ -14,9 +15,9 @@ public class CoverageTests(ITestOutputHelper output)
         // in the "policy". The value at month index t follows t + 1 monthly steps, so the expected difference
         // in the home stock at the horizon (index months - 1) is N ((1 - p2)^months - (1 - p1)^months).
         const int n = 1000, months = 24, runs = 10, seeds = 200;
-        var baseline = ComparisonScenarios.ClosedForm(n, months);
-        var policy = ComparisonScenarios.ClosedForm(n, months, b0: -1.5) with { Name = "closed-form-b0" };
-        double p1 = ComparisonScenarios.ClosedFormHazard(baseline), p2 = ComparisonScenarios.ClosedFormHazard(policy);
+        var baseline = TestScenarios.ClosedForm(n, months);
+        var policy = TestScenarios.ClosedForm(n, months, b0: -1.5) with { Name = "closed-form-b0" };
+        double p1 = TestScenarios.ClosedFormHazard(baseline), p2 = TestScenarios.ClosedFormHazard(policy);
         double truth = n * (Math.Pow(1 - p2, months) - Math.Pow(1 - p1, months));
 
         int covered = 0, above = 0, below = 0;

@@ -12,7 +12,7 @@ public sealed class SchemaTests
 {
     private const string Modeline = "# yaml-language-server: $schema=";
 
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = BrainDrainSim.Testing.RepoPaths.Root;
 
     private static readonly Lazy<string> Text = new(ScenarioSchema.Generate);
 
@@ -195,11 +195,4 @@ public sealed class SchemaTests
 
     private static string Describe(EvaluationResults result) =>
         string.Join("\n", Failures(result).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)} ({d.EvaluationPath})"));
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BrainDrainSim.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("BrainDrainSim.sln not found above the test folder");
-    }
 }

@@ -3,7 +3,7 @@ namespace BrainDrainSim.Scenarios.Tests.Fuzz;
 /// <summary>The repository's own files, found from the test's build folder.</summary>
 internal static class RepoFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => BrainDrainSim.Testing.RepoPaths.Root;
 
     /// <summary>Every scenario of the library and of the benchmarks, in a fixed order.</summary>
     public static IReadOnlyList<string> LibraryScenarios() =>
@@ -11,11 +11,4 @@ internal static class RepoFiles
             .SelectMany(d => Directory.GetFiles(Path.Combine(Root, d), "*.yaml"))
             .Order(StringComparer.Ordinal)
             .ToArray();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BrainDrainSim.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("BrainDrainSim.sln not found above the test folder");
-    }
 }

@@ -1,22 +1,25 @@
-namespace BrainDrainSim.Scenarios.Tests;
+namespace BrainDrainSim.Testing;
 
-/// <summary>A unique folder under the system temp folder for a test's scenario files, deleted afterwards.</summary>
+/// <summary>
+/// A unique folder under the system temp folder for a test's files, deleted afterwards. Shared by the
+/// test projects (linked in their csproj).
+/// </summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "braindrain-scenarios-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "braindrain-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
     public string Path { get; }
 
     /// <summary>Writes the file (UTF-8, no byte-order mark) and returns its full path.</summary>
-    public string Write(string name, string yaml)
+    public string Write(string name, string text)
     {
         string full = System.IO.Path.Combine(Path, name);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, yaml);
+        File.WriteAllText(full, text);
         return full;
     }
 
