@@ -49,10 +49,9 @@ internal static class CompareCommand
         ResourceCheck.Enforce(scenarios, o, Console.Out);
 
         var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", "compare-" + scenarios[0].Name), o.Force, Console.Error);
-        try
+        var (comparison, written) = folder.Fill(staging =>
         {
-            var ensembles = PairedRuns.Run(scenarios, o);
-            var comparison = Interruption.Await(() => Comparison.Build(ensembles[0], ensembles[1..]));
+            var compared = PairedRuns.Compare(scenarios, o);
             var info = new CompareInfo
             {
                 ProgramVersion = ProgramInfo.Version,
@@ -61,16 +60,10 @@ internal static class CompareCommand
                 WallSeconds = wall.Elapsed.TotalSeconds,
                 Inputs = loaded.Select((l, k) => new ScenarioInput(scenarios[k].Name, l.InputFiles, l.InputHash)).ToArray(),
             };
-            var written = Interruption.Await(() => ComparisonWriter.WriteAll(comparison, info, folder.Staging));
-            folder.Commit();
-            Console.WriteLine(ComparisonTable.Format(comparison));
-            Console.WriteLine($"wrote {folder.Target}/: {string.Join(", ", written)}");
-            return ExitCodes.Ok;
-        }
-        catch
-        {
-            folder.Abandon();
-            throw;
-        }
+            return (compared, Interruption.Await(() => ComparisonWriter.WriteAll(compared, info, staging)));
+        });
+        Console.WriteLine(ComparisonTable.Format(comparison));
+        Console.WriteLine($"wrote {folder.Target}/: {string.Join(", ", written)}");
+        return ExitCodes.Ok;
     }
 }

@@ -125,6 +125,25 @@ internal sealed partial class OutputFolder
     }
 
     /// <summary>Deletes the staging folder (best effort: the next run removes what is left).</summary>
+    /// <summary>
+    /// Writes the results into the staging folder with <paramref name="write"/>, then renames them into place;
+    /// if anything fails or is interrupted on the way, the staging folder is given up and nothing is left.
+    /// </summary>
+    public T Fill<T>(Func<string, T> write)
+    {
+        try
+        {
+            var written = write(Staging);
+            Commit();
+            return written;
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
+
     public void Abandon()
     {
         lock (Interruption.Gate)

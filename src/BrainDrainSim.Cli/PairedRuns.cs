@@ -1,5 +1,6 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
+using BrainDrainSim.Reporting;
 
 namespace BrainDrainSim.Cli;
 
@@ -19,10 +20,19 @@ internal static class PairedRuns
                     + "scenarios are compared month by month, so give them the same start and months.");
     }
 
-    /// <summary>Each scenario's ensemble, one scenario after another; a signal stops them (<see cref="Interruption"/>).</summary>
+    /// <summary>The ensembles, run by <see cref="Run"/>, the first compared with each of the others.</summary>
+    public static Comparison Compare(IReadOnlyList<Scenario> scenarios, EnsembleOptions.Values o)
+    {
+        var ensembles = Run(scenarios, o);
+        return Interruption.Await(() => Comparison.Build(ensembles[0], ensembles[1..]));
+    }
+
+    /// <summary>
+    /// Each scenario's ensemble, one scenario after another; a signal stops them (<see cref="Interruption"/>).
+    /// The scenarios have passed <see cref="CheckPairable"/> (before their output folder was made).
+    /// </summary>
     public static EnsembleResult[] Run(IReadOnlyList<Scenario> scenarios, EnsembleOptions.Values o)
     {
-        CheckPairable(scenarios);
         var results = new EnsembleResult[scenarios.Count];
         for (int k = 0; k < scenarios.Count; k++)
         {

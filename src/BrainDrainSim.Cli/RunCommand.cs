@@ -32,9 +32,9 @@ internal static class RunCommand
         var sc = loaded.Scenario!;
         ResourceCheck.Enforce([sc], o, Console.Out);
         var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", sc.Name), o.Force, Console.Error);
-        try
+        var (ensemble, written) = folder.Fill(staging =>
         {
-            var ensemble = ProgressDisplay.Run(sc.Name, runs, progress => MonteCarloRunner.Run(sc, runs, seed, threads, progress, Interruption.Token));
+            var result = ProgressDisplay.Run(sc.Name, runs, progress => MonteCarloRunner.Run(sc, runs, seed, threads, progress, Interruption.Token));
             // Output time and peak memory are left open: the writer measures them as it writes the
             // manifest last, so the manifest is written once and its figures cover the charts and CSVs.
             var info = new RunInfo
@@ -48,16 +48,10 @@ internal static class RunCommand
                 PeakMemoryBytes = null,
                 CommandLine = string.Join(' ', commandLine.Skip(1)),
             };
-            var written = Interruption.Await(() => ResultWriter.WriteAll(ensemble, info, folder.Staging));
-            folder.Commit();
-            PrintSummary(ensemble, folder.Target, written, wall.Elapsed.TotalSeconds);
-            return ExitCodes.Ok;
-        }
-        catch
-        {
-            folder.Abandon();
-            throw;
-        }
+            return (result, Interruption.Await(() => ResultWriter.WriteAll(result, info, staging)));
+        });
+        PrintSummary(ensemble, folder.Target, written, wall.Elapsed.TotalSeconds);
+        return ExitCodes.Ok;
     }
 
     private static void PrintSummary(EnsembleResult e, string target, IReadOnlyList<string> written, double wallSeconds)

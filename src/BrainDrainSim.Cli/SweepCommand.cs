@@ -42,10 +42,9 @@ internal static class SweepCommand
         PairedRuns.CheckPairable(scenarios);
         ResourceCheck.Enforce(scenarios, o, Console.Out);
         var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", $"sweep-{sc.Name}-{slug}"), o.Force, Console.Error);
-        try
+        var (comparison, written) = folder.Fill(staging =>
         {
-            var ensembles = PairedRuns.Run(scenarios, o);
-            var comparison = Interruption.Await(() => Comparison.Build(ensembles[0], ensembles[1..]));
+            var compared = PairedRuns.Compare(scenarios, o);
             var info = new CompareInfo
             {
                 ProgramVersion = ProgramInfo.Version,
@@ -55,16 +54,10 @@ internal static class SweepCommand
                 Inputs = [new ScenarioInput(sc.Name, loaded.InputFiles, loaded.InputHash)],
                 Sweep = new SweepInfo(setting.Path, setting.Values, setting.IsUncertainIn(sc) ? setting.Path : null),
             };
-            var written = Interruption.Await(() => SweepWriter.WriteAll(comparison, setting.Path, setting.Values, info, folder.Staging));
-            folder.Commit();
-            Console.WriteLine(SweepTable.Format(comparison, setting.Path, setting.Values));
-            Console.WriteLine($"wrote {folder.Target}/: {string.Join(", ", written)}");
-            return ExitCodes.Ok;
-        }
-        catch
-        {
-            folder.Abandon();
-            throw;
-        }
+            return (compared, Interruption.Await(() => SweepWriter.WriteAll(compared, setting.Path, setting.Values, info, staging)));
+        });
+        Console.WriteLine(SweepTable.Format(comparison, setting.Path, setting.Values));
+        Console.WriteLine($"wrote {folder.Target}/: {string.Join(", ", written)}");
+        return ExitCodes.Ok;
     }
 }
