@@ -6,17 +6,7 @@ namespace BrainDrainSim.Cli.Tests;
 public class CompareCommandTests
 {
     // The tiny scenario without its lever is the baseline; with it, the policy.
-    private static string Baseline => TinyScenario.Yaml
-        .Replace("name: tiny", "name: tiny-baseline")
-        .Replace("""
-        levers:
-          - type: gpu_import
-            at: 2025-06
-            count: 200
-            sector_shares: {academia: 1.0}
-            unit_cost_krw: 146000000
-
-        """.Replace("\r", ""), "");
+    private static string Baseline => TinyScenario.WithoutLever;
 
     [Fact]
     public void Compare_writes_the_tables_charts_and_a_report_whose_images_exist()

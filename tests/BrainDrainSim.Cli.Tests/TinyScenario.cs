@@ -24,6 +24,20 @@ internal static class TinyScenario
           coefficients.b_gpu: {dist: normal, mean: 0.2, sd: 0.05}
         """;
 
+    /// <summary>The lever block of <see cref="Yaml"/>, lines 12-17.</summary>
+    public const string Lever = """
+        levers:
+          - type: gpu_import
+            at: 2025-06
+            count: 200
+            sector_shares: {academia: 1.0}
+            unit_cost_krw: 146000000
+
+        """;
+
+    /// <summary>The same scenario without its lever (under its own name): a baseline for the policy <see cref="Yaml"/>.</summary>
+    public static string WithoutLever => Yaml.Replace(Lever, "").Replace("name: tiny", "name: tiny-baseline");
+
     /// <summary>The same file with the lever key `count` misspelt on line 14, column 5.</summary>
     public static string Misspelt => Yaml.Replace("    count: 200", "    cuont: 200");
 }
