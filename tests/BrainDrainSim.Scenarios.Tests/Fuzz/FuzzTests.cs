@@ -44,7 +44,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             File.Copy(f, Path.Combine(library, Path.GetFileName(f)));
 
         var random = new Random(Seed);
-        var stats = new Stats();
+        var stats = new Stats(new OutcomeGolden(RepoFiles.Root, folder.Path));
         var baselineBreakers = new List<FuzzCase>();
         foreach (var seed in seeds)
         {
@@ -60,12 +60,14 @@ public sealed class FuzzTests(ITestOutputHelper output)
         foreach (var c in SpecialInputs.All(folder.Path, library, random)) stats.Run(c);
 
         string summary = stats.Summary();
+        string golden = stats.Golden.Compare();
         // FUZZ_DUMP=file writes every failure there, for a look at all of them at once.
         if (Environment.GetEnvironmentVariable("FUZZ_DUMP") is { Length: > 0 } dump) File.WriteAllLines(dump, [summary, .. stats.Failures, "", "messages:", .. stats.Messages()]);
         output.WriteLine(summary);
         Console.WriteLine(summary);
         Assert.True(stats.Failures.Count == 0,
             $"{stats.Failures.Count} of {stats.Cases} cases failed; the first ones:\n" + string.Join("\n\n", stats.Failures.Take(25)));
+        Assert.True(golden.Length == 0, golden);
     }
 
     /// <summary>
@@ -88,8 +90,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs cases one at a time under the guards, checks each and keeps the figures.</summary>
-    private sealed class Stats
+    private sealed class Stats(OutcomeGolden golden)
     {
+        public OutcomeGolden Golden => golden;
         public List<string> Failures { get; } = [];
         public int Cases { get; private set; }
         private int valid, withErrors, errorCount;
@@ -111,6 +114,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             else
             {
                 problems.AddRange(CaseChecks.Problems(c, result!));
+                golden.Record(c, result!);
                 if (result!.Ok) valid++;
                 else
                 {
