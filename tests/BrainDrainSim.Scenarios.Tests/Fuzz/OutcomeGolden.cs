@@ -12,7 +12,7 @@ namespace BrainDrainSim.Scenarios.Tests.Fuzz;
 /// A change that alters messages on purpose regenerates the record with FUZZ_GOLDEN=write and says why in its
 /// commit; the failure message shows the new outcome of the first cases that differ, to review.
 /// </summary>
-internal sealed class OutcomeGolden(string repoRoot, string tempFolder)
+internal sealed partial class OutcomeGolden(string repoRoot, string tempFolder)
 {
     private static readonly string RecordPath = Path.Combine(RepoFiles.Root, "tests", "BrainDrainSim.Scenarios.Tests", "Fuzz", "outcomes.golden.txt");
 
@@ -53,7 +53,16 @@ internal sealed class OutcomeGolden(string repoRoot, string tempFolder)
               $"if the change is meant, regenerate it with FUZZ_GOLDEN=write and say why in the commit. The first ones:{report}";
     }
 
-    private string Relative(string text) => text.Replace(tempFolder, "<tmp>").Replace(repoRoot, "<repo>");
+    /// <summary>
+    /// Paths made relative, and runs of 40 or more letters (a 100,000-character key or file name, which messages cut
+    /// to 100 characters) written as one token: the cut keeps the start of a long path, whose length depends on
+    /// where the repository is checked out, so the number of letters kept does too.
+    /// </summary>
+    private string Relative(string text) =>
+        LongRun().Replace(text.Replace(tempFolder, "<tmp>").Replace(repoRoot, "<repo>"), "<letters>");
+
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z]{40,}")]
+    private static partial System.Text.RegularExpressions.Regex LongRun();
 
     private static string Printable(string name)
     {
