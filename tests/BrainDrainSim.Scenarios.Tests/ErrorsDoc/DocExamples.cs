@@ -1,0 +1,222 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace BrainDrainSim.Scenarios.Tests.ErrorsDoc;
+
+/// <summary>
+/// The examples corpus: for every loader message of docs/errors.md, in the doc's order and under its section
+/// names, the smallest input that makes the loader print exactly that message. A new row in the doc needs a
+/// new entry here (ErrorsDocTests fails until it has one); a reworded message must change in both places.
+/// </summary>
+internal static class DocExamples
+{
+    /// <summary>A valid lever, repeated through a YAML alias to fill the indexes before the one a message names.</summary>
+    private const string Visa = "&v {type: visa_policy, at: 2025-10, fee_usd: 1}";
+
+    public static IReadOnlyList<DocExample> All { get; } =
+    [
+        // ## File and YAML syntax
+        DocExample.Files("cannot find the scenario file scenarios/nothere.yaml", "nothere.yaml"),
+        DocExample.Made("scenarios/afolder is a directory, not a scenario file",
+            folder => Directory.CreateDirectory(Path.Combine(folder, "afolder")).FullName),
+        DocExample.Made("scenarios/huge.yaml is larger than 16,777,216 bytes (16 MiB); a scenario file is a few kilobytes (is it the right file?)",
+            folder => Sparse(Path.Combine(folder, "huge.yaml"), 16L * 1024 * 1024 + 1)),
+        // The path and the reason are the system's, so both are wildcards. A Unix socket is a file that exists and
+        // that nobody, root included, can open for reading (tests may run as root, which reads any file whatever
+        // its permissions). Closing the socket deletes its file, so it stays open while the loader tries.
+        DocExample.Loaded("cannot read ...: <reason>", folder =>
+        {
+            string path = Path.Combine(folder, "socket.yaml");
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            socket.Bind(new UnixDomainSocketEndPoint(path));
+            return ScenarioLoader.Load(path);
+        }, "...", "<reason>"),
+        DocExample.Made("the file is not UTF-8 text: byte 0xC7 here is not valid UTF-8 (is it a binary file, or saved in another encoding such as EUC-KR or Latin-1? save it as UTF-8)",
+            folder => Bytes(Path.Combine(folder, "euc-kr.yaml"), [.. "name: "u8, 0xC7, 0xD1, (byte)'\n'])), // "han" in EUC-KR
+        DocExample.Text("the file contains the control character U+0001; it looks like a binary file, not YAML text", "name: a\u0001b\n"),
+        DocExample.Text("the file is empty: a scenario is a mapping of keys such as name:, population: and levers:", "# nothing but a comment\n"),
+        DocExample.Text("a scenario file must be a mapping of keys (name:, population:, levers: ...), not a list", "- a\n- b\n"),
+        DocExample.Text("YAML syntax error: While parsing a block collection, did not find expected '-' indicator.",
+            "levers:\n  - type: gpu_import\n  at: 2025-01\n"),
+        DocExample.Text("YAML syntax error: the text cannot be read as YAML here (is a '[' or '{' left unclosed?)", "months: [1, 2\nstart: 2025-01\n"),
+        DocExample.Text("YAML syntax error: a tab in the indentation; YAML indents with spaces only", "population:\n\tat_home: 5\n"),
+        DocExample.Text("the file holds more than one YAML document (a second '---'); a scenario is one document", "months: 12\n---\nmonths: 24\n"),
+        DocExample.Text("months: the alias '*twelve' names no anchor defined before it", "months: *twelve\n"),
+        DocExample.Text("the document expands to more than 1,000,000 nodes (through aliases?); a scenario needs a few hundred", AliasBomb()),
+        DocExample.Text("the document is nested more than 100 levels deep; a scenario needs a few",
+            "a: " + new string('[', 101) + new string(']', 101) + "\n"),
+        DocExample.Text("months: duplicate key 'months' (first given on line 1; each key may appear once)", "months: 60\nmonths: 70\n"),
+        DocExample.Text("a key must be plain text, not a list", "? [a, b]\n: 1\n"),
+
+        // ## Unknown keys
+        DocExample.Text("levers[0].cuont: unknown key 'cuont'; did you mean 'count'?",
+            "levers:\n  - {type: gpu_import, at: 2025-06, cuont: 10, sector_shares: {industry: 1}}\n"),
+        DocExample.Text("coeficients: unknown key 'coeficients'; did you mean 'coefficients'?", "coeficients: {b_gpu: 0.1}\n"),
+        DocExample.Text("b_net: unknown key 'b_net' at the top level; it is a key of coefficients", "b_net: 1\n"),
+        DocExample.Text("pay.half_life_years: unknown key 'half_life_years' in pay; it is a key of compute", "pay: {half_life_years: 3}\n"),
+        DocExample.Text("network.zzz: unknown key 'zzz'; the keys here are: peers_per_researcher, homophily", "network: {zzz: 1}\n"),
+        DocExample.Text("levers[0].fee_usd: unknown key 'fee_usd' for a salary_topup lever (it is a key of visa_policy)",
+            "levers:\n  - {type: salary_topup, at: 2025-01, percent: 0.1, fee_usd: 5}\n"),
+        DocExample.Text("levers[1].zzz: unknown key 'zzz' for a visa_policy lever; its keys are: at, until, label, selection_rate, advanced_round_rate, fee_usd, talent_route_rate, other_pass_rate, study_pass_rate, type",
+            $"levers:\n  - {Visa}\n  - {{type: visa_policy, at: 2025-10, fee_usd: 1, zzz: 1}}\n"),
+
+        // ## Types and values
+        DocExample.Text("months: expected a whole number, not 'ten'", "months: ten\n"),
+        DocExample.Text("network.peers_per_researcher: expected a whole number, not '2.5'", "network: {peers_per_researcher: 2.5}\n"),
+        DocExample.Text("krw_per_usd: expected a number, not the quoted text '1391.6' (leave numbers unquoted)", "krw_per_usd: '1391.6'\n"),
+        DocExample.Text("agent_scale: expected a whole number, but the value is empty", "agent_scale:\n"),
+        DocExample.Text("coefficients.b_gpu: NaN is not allowed: expected a finite number", "coefficients: {b_gpu: .nan}\n"),
+        DocExample.Text("coefficients.b_wage: infinity is not allowed: expected a finite number", "coefficients: {b_wage: .inf}\n"),
+        DocExample.Text("coefficients.b_net: '1e400' is not a finite number", "coefficients: {b_net: 1e400}\n"),
+        DocExample.Text("population: expected a section (indented key: value lines), not a list", "population: [1, 2]\n"),
+        DocExample.Text("sectors: expected a list (entries starting with '- '), not a section", "sectors: {name: academia, share: 1}\n"),
+        DocExample.Text("description: expected text, not a list", "description: [a, b]\n"),
+        DocExample.Text("levers[0].top_talent_only: expected true or false, not 'yes'",
+            "levers:\n  - {type: salary_topup, at: 2025-01, percent: 0.1, top_talent_only: yes}\n"),
+        DocExample.Text("levers[0].stage: expected one of: student, early, mid, senior; not 'junior'",
+            "levers:\n  - {type: salary_topup, at: 2025-01, percent: 0.1, stage: junior}\n"),
+        DocExample.Text(@"name: the name must not contain '/' or '\': it names the output folder (results/NAME); leave name: out to use the file's name",
+            "name: ../elsewhere\n"),
+
+        // ## Bounds and units
+        DocExample.Text("population.at_home: -5 is below the minimum 0 of persons (valid range [0, 1E+09])", "population: {at_home: -5}\n"),
+        DocExample.Text("compute.half_life_years: 0 is not above the minimum 0 of years, which is excluded (valid range (0, 100])", "compute: {half_life_years: 0}\n"),
+        DocExample.Text("visa.us_share: 1.5 is above the maximum 1 (valid range [0, 1])", "visa: {us_share: 1.5}\n"),
+        DocExample.Text("coefficients.lambda_out: 2 is above the maximum 1 per month (valid range [0, 1])", "coefficients: {lambda_out: 2}\n"),
+        DocExample.Text("agent_scale: agent_scale 20000 leaves no agent for population.abroad_us (6300 / 20000 rounds to 0); use a smaller scale", "agent_scale: 20000\n"),
+        DocExample.Text("population: the initial population is empty (at_home, abroad_us and abroad_other are all 0): give at least one researcher; the top-talent threshold is the 90th percentile of their talent",
+            "population: {at_home: 0, abroad_us: 0, abroad_other: 0}\n"),
+
+        // ## Dates and lever timing
+        DocExample.Text("start: expected a month as YYYY-MM (such as 2025-07), not '2025-13'", "start: 2025-13\n"),
+        DocExample.Text("levers[0].at: 2999-12 is after the last simulated month 2034-12 (start 2025-01 plus 120 months): the lever would never apply",
+            "start: 2025-01\nmonths: 120\nlevers:\n  - {type: visa_policy, at: 2999-12, fee_usd: 1}\n"),
+        DocExample.Text("levers[1].until: until 2026-01 is before at 2026-06; a lever applies from at through until, both included",
+            $"levers:\n  - {Visa}\n  - {{type: visa_policy, at: 2026-06, until: 2026-01, fee_usd: 1}}\n"),
+        DocExample.Text("levers[3].until: a gpu_import has no 'until': the cohort's service life (compute.service_life_years) governs how long it lasts",
+            $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - {{type: gpu_import, at: 2025-06, until: 2027-01, count: 10, sector_shares: {{industry: 1}}}}\n"),
+        DocExample.Text("levers[4].at: a lever needs 'at:', the month it starts (YYYY-MM)",
+            $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - *v\n  - {{type: visa_policy, fee_usd: 1}}\n"),
+
+        // ## Shares and sectors
+        DocExample.Text("population.home_stage_shares: the shares sum to 1.5, not 1 (student 0.5 + early 0.5 + mid 0.3 + senior 0.2)",
+            "population:\n  home_stage_shares: {student: 0.5, early: 0.5, mid: 0.3, senior: 0.2}\n"),
+        DocExample.Text("careers.graduation_degrees: the shares sum to 1.6, not 1 (bachelor 0.05 + master 0.65 + phd 0.9)",
+            "careers:\n  graduation_degrees: {phd: 0.9}\n"),
+        DocExample.Text("sectors: the sectors' shares sum to 0.9, not 1 (academia 0.5 + industry 0.4)",
+            "sectors:\n  - {name: academia, share: 0.5}\n  - {name: industry, share: 0.4}\n"),
+        DocExample.Text("levers[0].mix: the mix's shares sum to 0.9, not 1 (H100 0.5 + B200 0.4)", """
+            levers:
+              - type: gpu_import
+                at: 2025-06
+                count: 100
+                mix: [{model: H100, share: 0.5}, {model: B200, share: 0.4, h100e_per_unit: 2}]
+                sector_shares: {industry: 1}
+            """),
+        DocExample.Text("levers[0].sector_shares: the sector shares sum to 0.4, not 1 (academia 0.2 + industry 0.2)",
+            "levers:\n  - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.2, industry: 0.2}}\n"),
+        DocExample.Text("levers[0].sector_shares.industy: 'industy' is not a sector; did you mean 'industry'? (the sectors are: academia, industry, institute)",
+            "levers:\n  - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.5, industy: 0.5}}\n"),
+        DocExample.Text("levers[1].sector_shares: a gpu_import needs sector_shares: the share of its compute going to each sector, such as {academia: ..., industry: ..., institute: ...}",
+            $"levers:\n  - {Visa}\n  - {{type: gpu_import, at: 2025-06, count: 100}}\n"),
+        DocExample.Text("levers[2].sector_shares: sector_shares is empty; give the share of at least one sector",
+            $"levers:\n  - {Visa}\n  - *v\n  - {{type: gpu_import, at: 2025-06, count: 100, sector_shares: {{}}}}\n"),
+        DocExample.Text("levers[2].mix: the mix needs at least one GPU model",
+            $"levers:\n  - {Visa}\n  - *v\n  - {{type: gpu_import, at: 2025-06, count: 100, mix: [], sector_shares: {{industry: 1}}}}\n"),
+        DocExample.Text("sectors: list at least one sector (with a name and a share)", "sectors: []\n"),
+        DocExample.Text("sectors[1].name: the sector name 'academia' is already used by sectors[0]; names must be unique",
+            "sectors:\n  - {name: academia, share: 0.5}\n  - {name: academia, share: 0.5}\n"),
+        DocExample.Text("sectors[2].name: a sector needs a name (levers name sectors by it)",
+            "sectors:\n  - {name: academia, share: 0.5}\n  - {name: industry, share: 0.5}\n  - {share: 0}\n"),
+
+        // ## Levers
+        DocExample.Text("levers: expected a list of levers (entries starting with '- type:'), not a section", "levers: {type: gpu_import}\n"),
+        DocExample.Text("levers[0]: expected a lever (a section with type: and at:), not '5'", "levers: [5]\n"),
+        DocExample.Text("levers[1].type: a lever needs 'type:', one of: compute_voucher, education, gpu_import, return_incentive, salary_topup, visa_policy",
+            $"levers:\n  - {Visa}\n  - {{at: 2025-01, fee_usd: 1}}\n"),
+        DocExample.Text("levers[3].type: unknown lever type 'gpu_imprt'; did you mean 'gpu_import'? (the lever types are: compute_voucher, education, gpu_import, return_incentive, salary_topup, visa_policy)",
+            $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - {{type: gpu_imprt, at: 2025-01}}\n"),
+        DocExample.Text("levers[2].type: expected a lever type, one of: compute_voucher, education, gpu_import, return_incentive, salary_topup, visa_policy; not a list",
+            $"levers:\n  - {Visa}\n  - *v\n  - {{type: [gpu_import], at: 2025-01}}\n"),
+        DocExample.Text("levers[1]: a salary_topup needs amount_krw_per_year or percent above 0; it gives neither",
+            $"levers:\n  - {Visa}\n  - {{type: salary_topup, at: 2025-01, top_talent_only: true}}\n"),
+
+        // ## extends
+        DocExample.Files("extends: cannot find the file 'basline.yaml' (looked for scenarios/basline.yaml) that extends names",
+            "child.yaml", ("child.yaml", "extends: basline.yaml\n")),
+        DocExample.Made("extends: 'afolder' (looked for scenarios/afolder) is a directory, not a scenario file", folder =>
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "afolder"));
+            return Write(Path.Combine(folder, "child.yaml"), "extends: afolder\n");
+        }),
+        DocExample.Files("extends: extends makes a cycle: ext4.yaml -> ext5.yaml -> ext4.yaml",
+            "ext4.yaml", ("ext4.yaml", "extends: ext5.yaml\n"), ("ext5.yaml", "extends: ext4.yaml\n")),
+        DocExample.Text("extends: expected the path of the scenario file this one builds on, not a list", "extends: [a.yaml, b.yaml]\n"),
+        DocExample.Text(@"extends: 'base\u0000line.yaml' is not a usable file path", "extends: \"base\\0line.yaml\"\n"),
+
+        // ## Uncertainty
+        DocExample.Text("uncertainty: expected a section mapping each quantity's path to a distribution, such as coefficients.b_gpu: {dist: normal, mean: 0.2, sd: 0.1}; not a list",
+            "uncertainty: [coefficients.b_gpu]\n"),
+        DocExample.Text("uncertainty.coefficients.b_gpu: expected a distribution such as {dist: normal, mean: 0.2, sd: 0.1}, not '0.2'",
+            "uncertainty:\n  coefficients.b_gpu: 0.2\n"),
+        DocExample.Text("uncertainty.coefficients.b_wage.dist: a distribution needs 'dist:', one of: normal, lognormal, uniform, beta, triangular, gamma",
+            "uncertainty:\n  coefficients.b_wage: {mean: 1, sd: 0.1}\n"),
+        DocExample.Text("uncertainty.coefficients.b_net.dist: expected one of: normal, lognormal, uniform, beta, triangular, gamma; not 'poisson'",
+            "uncertainty:\n  coefficients.b_net: {dist: poisson, mean: 1}\n"),
+        DocExample.Text("uncertainty.coefficients.b0.alpha: 'alpha' is not a parameter of a normal distribution (it takes mean, sd)",
+            "uncertainty:\n  coefficients.b0: {dist: normal, mean: -3, sd: 0.1, alpha: 2}\n"),
+        DocExample.Text("uncertainty.coefficients.b_talent.mode: a triangular distribution needs 'mode'",
+            "uncertainty:\n  coefficients.b_talent: {dist: triangular, min: 0, max: 1}\n"),
+        DocExample.Text("uncertainty.coefficients.b_att.sd: sd must be above 0, not 0",
+            "uncertainty:\n  coefficients.b_att: {dist: normal, mean: 0.5, sd: 0}\n"),
+        DocExample.Text("uncertainty.coefficients.b_gpu.max: max 0.5 must be above min 1",
+            "uncertainty:\n  coefficients.b_gpu: {dist: uniform, min: 1, max: 0.5}\n"),
+        DocExample.Text("uncertainty.coefficients.b_net.mode: mode 2 must lie between min 0 and max 1",
+            "uncertainty:\n  coefficients.b_net: {dist: triangular, min: 0, mode: 2, max: 1}\n"),
+        DocExample.Text("uncertainty.coefficients.b_wage.min: give both min and max to rescale the beta from [0, 1], or neither",
+            "uncertainty:\n  coefficients.b_wage: {dist: beta, alpha: 2, beta: 2, min: 0}\n"),
+        DocExample.Text("uncertainty.coefficients.b0.shape: shape must be at most 1e6, not 1E+300: so narrow a gamma is a fixed value (set the quantity instead)",
+            "uncertainty:\n  coefficients.b0: {dist: gamma, shape: 1e300, rate: 1}\n"),
+        DocExample.Text("uncertainty.coefficients.b_att: the quantiles of a gamma(shape 1E-50, rate 1) distribution cannot be computed; check its parameters (is one of them extremely large or small?)",
+            "uncertainty:\n  coefficients.b_att: {dist: gamma, shape: 1e-50, rate: 1}\n"),
+        DocExample.Text("uncertainty.visa.us_share: a normal(mean 0.6, sd 0.3) distribution does not fit the valid range [0, 1] of visa.us_share: its 1e-6 and 1 - 1e-6 quantiles are -0.826027 and 2.02603; for a quantity in [0, 1] a beta fits",
+            "uncertainty:\n  visa.us_share: {dist: normal, mean: 0.6, sd: 0.3}\n"),
+        DocExample.Text("uncertainty.coefficients.b_gpux: 'coefficients.b_gpux' cannot be made uncertain: 'coefficients.b_gpux' is not a key of the scenario (keys under coefficients: b0, b_wage, b_gpu, b_net, b_talent, lambda_out, r0, b_att, lambda_back, attachment_mean, attachment_sd)",
+            "uncertainty:\n  coefficients.b_gpux: {dist: normal, mean: 0.2, sd: 0.1}\n"),
+        DocExample.Text("uncertainty.months: 'months' cannot be made uncertain: 'months' is not a real-valued quantity (it is a whole number)",
+            "uncertainty:\n  months: {dist: uniform, min: 60, max: 120}\n"),
+        DocExample.Text("uncertainty.levers[3].count: 'levers[3].count' cannot be made uncertain: 'levers[3]' is out of range (levers has 0 entries)",
+            "uncertainty:\n  levers[3].count: {dist: uniform, min: 800, max: 1200}\n"),
+        DocExample.Text("uncertainty.levers[x].count: 'levers[x].count' cannot be made uncertain: 'levers[x].count' has a malformed index (write it as key[0])",
+            "uncertainty:\n  levers[x].count: {dist: uniform, min: 800, max: 1200}\n"),
+        DocExample.Text("uncertainty.uncertainty.x: the uncertainty block cannot make its own parameters uncertain",
+            "uncertainty:\n  uncertainty.x: {dist: uniform, min: 0, max: 1}\n"),
+    ];
+
+    /// <summary>Ten anchors, each holding ten aliases of the one before: 10^10 nodes from ten lines.</summary>
+    private static string AliasBomb()
+    {
+        var yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) yaml.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        return yaml.ToString();
+    }
+
+    /// <summary>A file of <paramref name="length"/> bytes that takes no disk space (a hole, on file systems that have them).</summary>
+    private static string Sparse(string path, long length)
+    {
+        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write)) stream.SetLength(length);
+        return path;
+    }
+
+    private static string Bytes(string path, byte[] bytes)
+    {
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static string Write(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
