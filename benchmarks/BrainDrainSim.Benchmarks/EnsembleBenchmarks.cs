@@ -9,7 +9,7 @@ namespace BrainDrainSim.Benchmarks;
 public class EnsembleBenchmarks
 {
     public const int Runs = 16;
-    private Scenario _reference = null!;
+    private ValidatedScenario _reference = null!;
 
     [Params(1, 2)]
     public int Threads { get; set; }

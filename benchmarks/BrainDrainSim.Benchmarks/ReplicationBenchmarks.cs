@@ -11,7 +11,7 @@ namespace BrainDrainSim.Benchmarks;
 [MemoryDiagnoser]
 public class ReplicationBenchmarks
 {
-    private Scenario _baseline = null!;
+    private ValidatedScenario _baseline = null!;
 
     [GlobalSetup]
     public void Setup() => _baseline = Workloads.Baseline();

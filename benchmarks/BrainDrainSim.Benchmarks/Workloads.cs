@@ -23,13 +23,13 @@ internal static class Workloads
     }
 
     /// <summary>The reference workload (benchmarks/scenarios/reference-10k.yaml) at N researchers, 5% of them abroad.</summary>
-    public static Scenario Reference(int researchers)
+    public static ValidatedScenario Reference(int researchers)
     {
         var sc = Load("benchmarks/scenarios/reference-10k.yaml");
         int abroad = researchers / 20;
-        return sc with { Population = sc.Population with { AtHome = researchers - abroad, AbroadUs = abroad, AbroadOther = 0 } };
+        return (sc with { Population = sc.Population with { AtHome = researchers - abroad, AbroadUs = abroad, AbroadOther = 0 } }).Validate();
     }
 
     /// <summary>The national baseline with its uncertain coefficients at their central values (one fixed parameter set).</summary>
-    public static Scenario Baseline() => Load("scenarios/baseline.yaml") with { Uncertainty = [] };
+    public static ValidatedScenario Baseline() => (Load("scenarios/baseline.yaml") with { Uncertainty = [] }).Validate();
 }

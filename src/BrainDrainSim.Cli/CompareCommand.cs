@@ -40,7 +40,7 @@ internal static class CompareCommand
             else loaded.Add(result);
         }
         if (!ok) return ExitCodes.BadInput;
-        var scenarios = loaded.Select(l => l.Scenario!).ToArray();
+        var scenarios = loaded.Select(l => l.Validated!).ToArray();
         var duplicate = scenarios.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new UserInputException($"two scenarios are named '{duplicate.Key}'; give each compared scenario its own name (the tables and charts are labelled by name).");

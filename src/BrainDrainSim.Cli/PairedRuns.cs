@@ -11,17 +11,17 @@ namespace BrainDrainSim.Cli;
 internal static class PairedRuns
 {
     /// <summary>Refuses scenarios that cannot be compared month by month (before anything runs or is written).</summary>
-    public static void CheckPairable(IReadOnlyList<Scenario> scenarios)
+    public static void CheckPairable(IReadOnlyList<ValidatedScenario> validated)
     {
-        var first = scenarios[0];
-        foreach (var sc in scenarios.Skip(1))
+        var first = validated[0].Scenario;
+        foreach (var sc in validated.Skip(1).Select(v => v.Scenario))
             if (sc.Start != first.Start || sc.Months != first.Months)
                 throw new UserInputException($"{sc.Name} runs {sc.Start} + {sc.Months} months but {first.Name} runs {first.Start} + {first.Months} months; "
                     + "scenarios are compared month by month, so give them the same start and months.");
     }
 
     /// <summary>The ensembles, run by <see cref="Run"/>, the first compared with each of the others.</summary>
-    public static Comparison Compare(IReadOnlyList<Scenario> scenarios, EnsembleOptions.Values o)
+    public static Comparison Compare(IReadOnlyList<ValidatedScenario> scenarios, EnsembleOptions.Values o)
     {
         var ensembles = Run(scenarios, o);
         return Interruption.Await(() => Comparison.Build(ensembles[0], ensembles[1..]));
@@ -31,7 +31,7 @@ internal static class PairedRuns
     /// Each scenario's ensemble, one scenario after another; a signal stops them (<see cref="Interruption"/>).
     /// The scenarios have passed <see cref="CheckPairable"/> (before their output folder was made).
     /// </summary>
-    public static EnsembleResult[] Run(IReadOnlyList<Scenario> scenarios, EnsembleOptions.Values o)
+    public static EnsembleResult[] Run(IReadOnlyList<ValidatedScenario> scenarios, EnsembleOptions.Values o)
     {
         var results = new EnsembleResult[scenarios.Count];
         for (int k = 0; k < scenarios.Count; k++)

@@ -23,9 +23,9 @@ internal static class ResourceCheck
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
     /// <summary>Throws <see cref="UserInputException"/> when the ensembles cannot run here; prints a long run's time estimate to <paramref name="notes"/>.</summary>
-    public static void Enforce(IReadOnlyList<Scenario> scenarios, EnsembleOptions.Values o, TextWriter notes)
+    public static void Enforce(IReadOnlyList<ValidatedScenario> scenarios, EnsembleOptions.Values o, TextWriter notes)
     {
-        var e = ResourceEstimate.For(scenarios, o.Runs, o.Threads, Environment.ProcessorCount);
+        var e = ResourceEstimate.For(scenarios.Select(s => s.Scenario).ToArray(), o.Runs, o.Threads, Environment.ProcessorCount);
         var problems = new List<string>();
         if (e.EngineLimit is { } limit) problems.Add(EngineLimitMessage(e, limit));
         else

@@ -29,7 +29,7 @@ internal static class RunCommand
 
         var loaded = ScenarioFiles.LoadOrReport(scenarioPath, Console.Error);
         if (loaded is null) return ExitCodes.BadInput;
-        var sc = loaded.Scenario!;
+        var sc = loaded.Validated!;
         ResourceCheck.Enforce([sc], o, Console.Out);
         var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", sc.Name), o.Force, Console.Error);
         var (ensemble, written) = folder.Fill(staging =>

@@ -36,7 +36,7 @@ internal static class SweepCommand
         if (loaded is null) return ExitCodes.BadInput;
         var sc = loaded.Scenario!;
         var setting = SweepSetting.Parse(setText, sc);
-        var scenarios = setting.Values.Select(v => setting.Apply(sc, v)).ToArray();
+        if (setting.Validate(sc, loaded, Console.Error) is not { } scenarios) return ExitCodes.BadInput;
 
         string slug = new string(setting.Path.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '-').ToArray()).Trim('-');
         PairedRuns.CheckPairable(scenarios);

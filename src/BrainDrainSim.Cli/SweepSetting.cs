@@ -1,5 +1,7 @@
 using System.Globalization;
 using BrainDrainSim.Model;
+using BrainDrainSim.Scenarios;
+using BrainDrainSim.Validation;
 
 namespace BrainDrainSim.Cli;
 
@@ -33,6 +35,30 @@ internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values)
         if (values.Count < 2)
             throw new UserInputException($"--set {path}: give at least two values (the first is what the others are compared with).");
         return new SweepSetting(path, values);
+    }
+
+    /// <summary>
+    /// The scenario at each value, each validated as a whole: a value inside its own range can still break a rule
+    /// that ties it to others (a top-up of 0 with no amount). Every broken rule is reported, placed where the
+    /// scenario file gives the value it concerns, with the --set value that broke it; then null (nothing runs).
+    /// Warnings about the swept values (outside their plausible range) are printed and the sweep goes on.
+    /// </summary>
+    public IReadOnlyList<ValidatedScenario>? Validate(Scenario scenario, ScenarioLoadResult loaded, TextWriter errors)
+    {
+        var valid = new List<ValidatedScenario>();
+        int count = 0;
+        foreach (var value in Values)
+        {
+            string origin = $"with --set {Path}={Shown.Number(value)}";
+            var candidate = ScenarioValidator.TryValidate(Apply(scenario, value), out var report);
+            foreach (var e in report.Errors) errors.WriteLine($"{loaded.Place(e)} ({origin})");
+            foreach (var w in report.Warnings.Where(w => w.Path == Path)) errors.WriteLine($"warning: {loaded.Place(w)} ({origin})");
+            count += report.Errors.Count;
+            if (candidate is not null) valid.Add(candidate);
+        }
+        if (count == 0) return valid;
+        errors.WriteLine($"--set {Path}: {count} error{(count == 1 ? "" : "s")} in the swept scenarios; nothing was run or written.");
+        return null;
     }
 
     /// <summary>Whether the swept quantity has a distribution in the scenario's <c>uncertainty:</c> block.</summary>

@@ -17,7 +17,11 @@ internal static class ValidateCommand
             {
                 var loaded = ScenarioFiles.LoadOrReport(path, Console.Error);
                 if (loaded is null) bad++;
-                else Console.WriteLine($"{path}: ok ({loaded.Scenario!.Name}, {loaded.Scenario.Levers.Length} lever(s), {loaded.Scenario.Uncertainty.Length} uncertain quantit{(loaded.Scenario.Uncertainty.Length == 1 ? "y" : "ies")})");
+                else
+                {
+                    var sc = loaded.Scenario!;
+                    Console.WriteLine($"{path}: ok ({sc.Name}, {sc.Levers.Length} lever(s), {sc.Uncertainty.Length} uncertain quantit{(sc.Uncertainty.Length == 1 ? "y" : "ies")})");
+                }
             }
             return bad == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
         });

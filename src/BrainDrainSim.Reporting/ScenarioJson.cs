@@ -4,12 +4,13 @@ using System.Reflection;
 using System.Text.Json;
 using BrainDrainSim.Model;
 using BrainDrainSim.Model.Levers;
+using BrainDrainSim.Model.Shape;
 
 namespace BrainDrainSim.Reporting;
 
 /// <summary>
 /// Writes a resolved <see cref="Scenario"/> as JSON with the same snake_case keys as the YAML files
-/// (through <see cref="ScenarioNames.KeysOf"/>), so a reader of the manifest sees exactly which values a run
+/// (through <see cref="ScenarioShape"/>), so a reader of the manifest sees exactly which values a run
 /// used after <c>extends:</c> and overrides. Reflection rather than System.Text.Json's serializer, because the
 /// key names, lever types, months and the uncertainty map must follow the scenario format, not .NET's shapes.
 /// </summary>
@@ -73,15 +74,14 @@ public static class ScenarioJson
         w.WriteStartObject();
         // A lever's kind is a computed property (not a key), but the YAML names it first: write it the same way.
         if (value is Lever lever) w.WriteString("type", lever.Type);
-        // KeysOf orders by metadata token, which puts inherited keys (a lever's at/until/label) wherever the
-        // compiler happened to emit the base class; base-class keys first keeps every lever alike.
-        foreach (var (key, property) in ScenarioNames.KeysOf(type).OrderBy(k => Depth(k.Property.DeclaringType)))
+        // Base-record keys (a lever's at, until, label) come first, so every lever reads alike.
+        foreach (var key in ScenarioShape.KeysOf(type))
         {
-            var child = property.GetValue(value);
+            var child = key.Get(value);
             // Unset optional values are left out, as in the YAML: absent and null mean the same to the loader.
             if (child is null) continue;
-            w.WritePropertyName(key);
-            WriteValue(w, child, path.Length == 0 ? key : $"{path}.{key}");
+            w.WritePropertyName(key.Name);
+            WriteValue(w, child, path.Length == 0 ? key.Name : $"{path}.{key.Name}");
         }
         w.WriteEndObject();
     }
@@ -104,13 +104,6 @@ public static class ScenarioJson
         if (!double.IsFinite(d))
             throw new ArgumentException($"scenario value at '{path}' is {d.ToString(CultureInfo.InvariantCulture)}, which JSON cannot hold");
         w.WriteNumberValue(d);
-    }
-
-    private static int Depth(Type? type)
-    {
-        int depth = 0;
-        for (var t = type; t?.BaseType is not null; t = t.BaseType) depth++;
-        return depth;
     }
 
     private static string EnumKey(Enum e) => (string)EnumKeyMethod.MakeGenericMethod(e.GetType()).Invoke(null, [e])!;

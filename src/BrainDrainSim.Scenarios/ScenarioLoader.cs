@@ -1,4 +1,5 @@
 using BrainDrainSim.Model;
+using BrainDrainSim.Validation;
 
 namespace BrainDrainSim.Scenarios;
 
@@ -20,9 +21,11 @@ public static class ScenarioLoader
     private static ScenarioLoadResult Run(string? path, string? text)
     {
         var errors = new ErrorList();
+        var warnings = new ErrorList();
         var sources = new ScenarioSources(errors);
         string file = path ?? "";
-        Scenario? scenario = null;
+        ValidatedScenario? scenario = null;
+        ScenarioBinder? binder = null;
         try
         {
             if (string.IsNullOrWhiteSpace(path))
@@ -30,7 +33,11 @@ public static class ScenarioLoader
             else
             {
                 file = Path.GetFullPath(path);
-                if (sources.Load(file, text) is { } root) scenario = Build(root, file, errors);
+                if (sources.Load(file, text) is { } root)
+                {
+                    binder = new ScenarioBinder(errors);
+                    scenario = Build(binder, root, file, errors, warnings);
+                }
             }
         }
         catch (Exception e)
@@ -39,18 +46,29 @@ public static class ScenarioLoader
             errors.Add(file, 0, 0, "", $"the scenario could not be loaded ({e.GetType().Name}: {e.Message})");
         }
         var files = sources.Files.ToArray();
-        return new ScenarioLoadResult(errors.Count == 0 ? scenario : null, errors.Sorted(files), files, sources.Hash());
+        return new ScenarioLoadResult(errors.Count == 0 ? scenario : null, errors.Sorted(files), warnings.Sorted(files), files, sources.Hash(),
+            binder is null ? null : new SourcePlaces(binder));
     }
 
-    private static Scenario Build(SourceMapping root, string file, ErrorList errors)
+    private static ValidatedScenario? Build(ScenarioBinder binder, SourceMapping root, string file, ErrorList errors, ErrorList warnings)
     {
-        var binder = new ScenarioBinder(errors);
         var scenario = binder.Bind(root);
         // `name` is never inherited (the merge drops the base's): a file without one is named after itself.
         if (!root.Has(ScenarioKeys.Of(nameof(Scenario.Name))) && Path.GetFileNameWithoutExtension(file) is { Length: > 0 } stem)
             scenario = scenario with { Name = stem };
-        new ScenarioRules(binder, errors).Check(scenario);
-        new UncertaintyRules(binder, errors).Check(scenario);
-        return scenario;
+        // The rules live with the model (the engine accepts only what they pass); here each finding gets its place.
+        var context = new ValidationContext
+        {
+            Unreadable = binder.Failed.Contains,
+            Written = binder.WasGiven,
+            LeverIndex = i => binder.Levers[i].Index,
+            AllLeversRead = binder.AllLeversBound,
+        };
+        var report = ScenarioValidator.Check(scenario, context);
+        var places = new SourcePlaces(binder);
+        foreach (var e in report.Errors) errors.Add(places.NodeOf(e), e.Path, e.Message);
+        foreach (var w in report.Warnings) warnings.Add(places.NodeOf(w), w.Path, w.Message);
+        // With every error of the file found, the full check (nothing left out) makes the scenario the engine takes.
+        return errors.Count == 0 ? ScenarioValidator.Validate(scenario) : null;
     }
 }

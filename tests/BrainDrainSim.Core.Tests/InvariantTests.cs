@@ -11,7 +11,7 @@ public class InvariantTests
     public void Conservation_holds_every_month_of_every_run()
     {
         var sc = TestScenarios.Small();
-        var e = MonteCarloRunner.Run(sc, runs: 6, masterSeed: 3, threads: 2);
+        var e = MonteCarloRunner.Run(sc.Validate(), runs: 6, masterSeed: 3, threads: 2);
         double initial = sc.Population.AtHome + sc.Population.AbroadUs + sc.Population.AbroadOther;
         int home = e.MetricIndex(Home), abroad = e.MetricIndex(Abroad), exited = e.MetricIndex(Exited), entrants = e.MetricIndex(Entrants);
         int us = e.MetricIndex(AbroadUs), other = e.MetricIndex(AbroadOther);
@@ -37,7 +37,7 @@ public class InvariantTests
         const int n = 10_000, runs = 40;
         var sc = TestScenarios.ClosedForm(n, months: 60);
         double p = TestScenarios.ClosedFormHazard(sc);
-        var e = MonteCarloRunner.Run(sc, runs, masterSeed: 11, threads: 2);
+        var e = MonteCarloRunner.Run(sc.Validate(), runs, masterSeed: 11, threads: 2);
         int home = e.MetricIndex(Home);
         return CheckedMonths.Select(t =>
         {
@@ -68,8 +68,8 @@ public class InvariantTests
     public void Same_seed_same_bytes_on_one_and_two_threads()
     {
         var sc = TestScenarios.Small(months: 24);
-        var one = MonteCarloRunner.Run(sc, 5, 9, threads: 1);
-        var two = MonteCarloRunner.Run(sc, 5, 9, threads: 2);
+        var one = MonteCarloRunner.Run(sc.Validate(), 5, 9, threads: 1);
+        var two = MonteCarloRunner.Run(sc.Validate(), 5, 9, threads: 2);
         for (int r = 0; r < 5; r++)
         {
             Assert.Equal(one.Runs[r].Seed, two.Runs[r].Seed);
@@ -82,11 +82,11 @@ public class InvariantTests
     public void A_replication_is_the_same_alone_as_in_an_ensemble_and_different_seeds_differ()
     {
         var sc = TestScenarios.Small(months: 24);
-        var ensemble = MonteCarloRunner.Run(sc, 4, 9, threads: 2);
-        var alone = MonteCarloRunner.RunOne(sc, 9, 3);
+        var ensemble = MonteCarloRunner.Run(sc.Validate(), 4, 9, threads: 2);
+        var alone = MonteCarloRunner.RunOne(sc.Validate(), 9, 3);
         for (int m = 0; m < ensemble.Metrics.Count; m++)
             Assert.Equal(Bits(ensemble.Runs[3].Series[m]), Bits(alone.Series[m]));
-        var other = MonteCarloRunner.RunOne(sc, 10, 3);
+        var other = MonteCarloRunner.RunOne(sc.Validate(), 10, 3);
         Assert.NotEqual(Bits(alone.Series[0]), Bits(other.Series[0]));
         Assert.NotEqual(Bits(ensemble.Runs[0].Series[0]), Bits(ensemble.Runs[1].Series[0]));
     }

@@ -22,14 +22,14 @@ public class LeverTests
 
     private static double FinalMean(Scenario s, string metric)
     {
-        var e = MonteCarloRunner.Run(s, Runs, Seed, threads: 2);
+        var e = MonteCarloRunner.Run(s.Validate(), Runs, Seed, threads: 2);
         int m = e.MetricIndex(metric);
         return e.Runs.Average(r => r.Series[m][^1]);
     }
 
     private static double TotalMean(Scenario s, string metric)
     {
-        var e = MonteCarloRunner.Run(s, Runs, Seed, threads: 2);
+        var e = MonteCarloRunner.Run(s.Validate(), Runs, Seed, threads: 2);
         int m = e.MetricIndex(metric);
         return e.Runs.Average(r => r.Series[m].Sum());
     }
@@ -92,8 +92,8 @@ public class LeverTests
             At = At, Count = 2000, SectorShares = new Dictionary<string, double> { ["academia"] = 0.5, ["industry"] = 0.5 },
             UnitCostKrw = 1e8, RunningCostKrwPerGpuYear = 1e7,
         };
-        var a = MonteCarloRunner.Run(noGpu, 4, Seed, 2);
-        var b = MonteCarloRunner.Run(noGpu with { Levers = [import] }, 4, Seed, 2);
+        var a = MonteCarloRunner.Run(noGpu.Validate(), 4, Seed, 2);
+        var b = MonteCarloRunner.Run((noGpu with { Levers = [import] }).Validate(), 4, Seed, 2);
         int changed = 0;
         for (int m = 0; m < a.Metrics.Count; m++)
         {
@@ -140,8 +140,8 @@ public class LeverTests
         var sc = Base;
         var more = With(new Education { At = At, GraduatesMultiplier = 2 });
         var key = StreamKey.FromSeed(StreamKey.ReplicationSeed(Seed, 0));
-        var a = new Simulation(sc, PolicySchedule.Build(sc), key);
-        var b = new Simulation(more, PolicySchedule.Build(more), key);
+        var a = new Simulation(sc.Validate(), PolicySchedule.Build(sc.Validate()), key);
+        var b = new Simulation(more.Validate(), PolicySchedule.Build(more.Validate()), key);
         a.Run(out _);
         b.Run(out _);
         var pa = a.Population;

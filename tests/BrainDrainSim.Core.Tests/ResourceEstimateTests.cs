@@ -34,7 +34,7 @@ public class ResourceEstimateTests(ITestOutputHelper output)
         var sc = TestScenarios.Small();
         var size = ResourceEstimate.ScenarioSize.Of(sc);
         Assert.Equal(2_850 + 315 + 235, size.InitialAgents);
-        Assert.Equal(PolicySchedule.Build(sc).Sum(m => m.Entrants), size.Entrants);
+        Assert.Equal(PolicySchedule.Build(sc.Validate()).Sum(m => m.Entrants), size.Entrants);
         Assert.Equal(150 * 5, size.Entrants, 1.0);
     }
 
@@ -44,7 +44,7 @@ public class ResourceEstimateTests(ITestOutputHelper output)
         var sc = TestScenarios.Small() with { AgentScale = 10 };
         var size = ResourceEstimate.ScenarioSize.Of(sc);
         Assert.Equal(285 + 32 + 24, size.InitialAgents); // 31.5 and 23.5 round away from zero
-        var sim = new Simulation(sc, PolicySchedule.Build(sc), Randomness.StreamKey.FromSeed(1));
+        var sim = new Simulation(sc.Validate(), PolicySchedule.Build(sc.Validate()), Randomness.StreamKey.FromSeed(1));
         Assert.Equal(sim.InitialCount, size.InitialAgents);
         sim.Release();
     }
@@ -62,7 +62,7 @@ public class ResourceEstimateTests(ITestOutputHelper output)
         foreach (var seed in new ulong[] { 1, 2, 3 })
         {
             var drawn = UncertaintySampler.Apply(sc, Randomness.StreamKey.FromSeed(seed), out _);
-            Assert.True(PolicySchedule.Build(drawn).Sum(m => m.Entrants) <= size.Entrants);
+            Assert.True(PolicySchedule.Build(drawn.Validate()).Sum(m => m.Entrants) <= size.Entrants);
         }
     }
 
@@ -122,7 +122,7 @@ public class ResourceEstimateTests(ITestOutputHelper output)
         var e = ResourceEstimate.For(huge, 1, 1, 1);
         Assert.NotNull(e.EngineLimit);
         Assert.Contains("agents", e.EngineLimit);
-        var ex = Assert.Throws<ArgumentException>(() => MonteCarloRunner.Run(huge, 1, 1, 1));
+        var ex = Assert.Throws<ArgumentException>(() => MonteCarloRunner.Run(huge.Validate(), 1, 1, 1));
         Assert.Contains("at most", ex.Message);
         // At one agent per 10 persons, 300 million agents without ties fit the arrays.
         Assert.Null(ResourceEstimate.For(huge with { AgentScale = 10, Network = new NetworkSpec { PeersPerResearcher = 0 } }, 1, 1, 1).EngineLimit);
@@ -193,7 +193,7 @@ public class ResourceEstimateTests(ITestOutputHelper output)
         var sc = TestScenarios.ClosedForm(200_000, months: 600);
         using var cts = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
-        var run = Task.Run(() => MonteCarloRunner.Run(sc, runs: 40, masterSeed: 1, threads: 2, cancel: cts.Token));
+        var run = Task.Run(() => MonteCarloRunner.Run(sc.Validate(), runs: 40, masterSeed: 1, threads: 2, cancel: cts.Token));
         Thread.Sleep(1500);
         Assert.False(run.IsCompleted, "the ensemble finished before it could be cancelled");
         var cancelledAt = clock.Elapsed;
@@ -210,6 +210,6 @@ public class ResourceEstimateTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => MonteCarloRunner.Run(TestScenarios.Small(), 4, 1, 2, cancel: cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => MonteCarloRunner.Run(TestScenarios.Small().Validate(), 4, 1, 2, cancel: cts.Token));
     }
 }

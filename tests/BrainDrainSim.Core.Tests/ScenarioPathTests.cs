@@ -30,7 +30,7 @@ public class ScenarioPathTests
         Assert.Equal(20_000, ((GpuImport)changed.Levers[0]).Count);
         Assert.Equal(10_000, ((GpuImport)WithImport.Levers[0]).Count);
         var shares = ScenarioPath.With(WithImport, "levers[0].sector_shares.academia", 0.5);
-        Assert.Equal(0.5, ((GpuImport)shares.Levers[0]).SectorShares["academia"]);
+        Assert.Equal(0.5, ((GpuImport)shares.Levers[0]).SectorShares!["academia"]);
         var sector = ScenarioPath.With(WithImport, "sectors[1].baseline_compute_h100e", 3);
         Assert.Equal(3, sector.Sectors[1].BaselineComputeH100e);
         Assert.Equal(0.048, WithImport.Sectors[1].BaselineComputeH100e);

@@ -109,8 +109,8 @@ public class CostEffectivenessTests(ITestOutputHelper output)
             Name = "closed-form-topup",
             Levers = [new SalaryTopup { At = baseline.Start, AmountKrwPerYear = 12e6 }],
         };
-        var eb = MonteCarloRunner.Run(baseline, runs, seed, threads: 2);
-        var ep = MonteCarloRunner.Run(policy, runs, seed, threads: 2);
+        var eb = MonteCarloRunner.Run(baseline.Validate(), runs, seed, threads: 2);
+        var ep = MonteCarloRunner.Run(policy.Validate(), runs, seed, threads: 2);
         var comparison = Comparison.Build(eb, [ep]);
         Assert.Empty(comparison.Policies[0].NonLeverDifferences);
 

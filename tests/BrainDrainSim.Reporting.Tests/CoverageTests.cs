@@ -26,8 +26,8 @@ public class CoverageTests(ITestOutputHelper output)
         {
             // 200 independent master seeds, each a paired ensemble of 10 replications of both scenarios.
             ulong seed = 1_000_003UL * (ulong)(k + 1);
-            var eb = MonteCarloRunner.Run(baseline, runs, seed, threads: 2);
-            var ep = MonteCarloRunner.Run(policy, runs, seed, threads: 2);
+            var eb = MonteCarloRunner.Run(baseline.Validate(), runs, seed, threads: 2);
+            var ep = MonteCarloRunner.Run(policy.Validate(), runs, seed, threads: 2);
             var c = Comparison.Build(eb, [ep]);
             var s = c.Policies[0].AtHorizon(c.MetricIndex(MetricCatalog.Home));
             Assert.Equal(PairedStatistics.StatusOk, s.Status);

@@ -59,7 +59,7 @@ internal static class EngineComparison
     private static readonly Lazy<EnsembleResult> TopupRuns = new(() => Run(Topup()));
     private static readonly Lazy<EnsembleResult> GpuRuns = new(() => Run(Gpus()));
 
-    public static EnsembleResult Run(Scenario scenario) => MonteCarloRunner.Run(scenario, Runs, Seed, threads: 2);
+    public static EnsembleResult Run(Scenario scenario) => MonteCarloRunner.Run(scenario.Validate(), Runs, Seed, threads: 2);
 
     /// <summary>The baseline against a salary top-up and a GPU import.</summary>
     public static Comparison TwoPolicies() => Comparison.Build(BaselineRuns.Value, [TopupRuns.Value, GpuRuns.Value]);

@@ -16,8 +16,8 @@ public class SelfComparisonTests
         var sc = ComparisonScenarios.Load("combined-package.yaml") with { AgentScale = 20, Months = 72 };
         const int runs = 6;
         const ulong seed = 77;
-        var a = MonteCarloRunner.Run(sc, runs, seed, threads: 2);
-        var b = MonteCarloRunner.Run(sc, runs, seed, threads: 2);
+        var a = MonteCarloRunner.Run(sc.Validate(), runs, seed, threads: 2);
+        var b = MonteCarloRunner.Run(sc.Validate(), runs, seed, threads: 2);
         var c = Comparison.Build(a, [b]);
         var p = Assert.Single(c.Policies);
         Assert.Empty(p.NonLeverDifferences);
@@ -83,9 +83,9 @@ public sealed class GpuImportEnsembles
 
     public GpuImportEnsembles()
     {
-        BaselineA = MonteCarloRunner.Run(BaselineScenario, Runs, SeedA, threads: 2);
-        PolicyA = MonteCarloRunner.Run(PolicyScenario, Runs, SeedA, threads: 2);
-        BaselineB = MonteCarloRunner.Run(BaselineScenario, Runs, SeedB, threads: 2);
+        BaselineA = MonteCarloRunner.Run(BaselineScenario.Validate(), Runs, SeedA, threads: 2);
+        PolicyA = MonteCarloRunner.Run(PolicyScenario.Validate(), Runs, SeedA, threads: 2);
+        BaselineB = MonteCarloRunner.Run(BaselineScenario.Validate(), Runs, SeedB, threads: 2);
     }
 }
 

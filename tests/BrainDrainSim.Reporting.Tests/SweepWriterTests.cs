@@ -8,9 +8,9 @@ namespace BrainDrainSim.Reporting.Tests;
 public class SweepWriterTests
 {
     private const string SweptPath = "levers[0].percent";
-    private static readonly double[] Values = [0, 0.25, 0.5];
+    private static readonly double[] Values = [0.1, 0.25, 0.5];
 
-    /// <summary>A salary top-up swept over three percentages, the first (0) the reference, all from one seed.</summary>
+    /// <summary>A salary top-up swept over three fractions of pay, the first (0.1) the reference, all from one seed (a top-up of 0 is no top-up: the validator refuses it).</summary>
     private static readonly Lazy<Comparison> Sweep = new(() =>
     {
         var ensembles = Values.Select(v => Run(Topup(v) with { Name = $"topup-{v}" })).ToList();
@@ -19,7 +19,7 @@ public class SweepWriterTests
 
     private static CompareInfo InfoForSweep(string? fixedUncertain = null) => Info(1) with
     {
-        CommandLine = "braindrain sweep topup.yaml --path levers[0].percent --values 0,0.25,0.5",
+        CommandLine = "braindrain sweep topup.yaml --path levers[0].percent --values 0.1,0.25,0.5",
         Sweep = new SweepInfo(SweptPath, Values, fixedUncertain),
     };
 
@@ -43,9 +43,9 @@ public class SweepWriterTests
         var records = CsvText.Records(text);
         Assert.Equal(Values.Length * c.Metrics.Count * MonthCount, records.Count);
         Assert.All(records, r => Assert.Equal(SweptPath, r["path"]));
-        Assert.Equal(["0", "0.25", "0.5"], records.Select(r => r["value"]).Distinct());
+        Assert.Equal(["0.1", "0.25", "0.5"], records.Select(r => r["value"]).Distinct());
 
-        var first = records.Where(r => r["value"] == "0").ToList();
+        var first = records.Where(r => r["value"] == "0.1").ToList();
         Assert.Equal(c.Metrics.Count * MonthCount, first.Count);
         var defined = first.Where(r => r["diff_mean"] != "").ToList();
         Assert.True(defined.Count > first.Count / 2, "most of the first value's differences should be defined");
@@ -113,8 +113,8 @@ public class SweepWriterTests
     public void Values_that_do_not_match_the_ensembles_are_refused_before_writing()
     {
         using var dir = new TempDir();
-        Assert.Throws<ArgumentException>(() => SweepWriter.WriteAll(Sweep.Value, SweptPath, [0, 0.5], Info(1), dir.Path));
-        Assert.Throws<ArgumentException>(() => SweepWriter.WriteAll(Sweep.Value, SweptPath, [0, double.NaN, 0.5], Info(1), dir.Path));
+        Assert.Throws<ArgumentException>(() => SweepWriter.WriteAll(Sweep.Value, SweptPath, [0.1, 0.5], Info(1), dir.Path));
+        Assert.Throws<ArgumentException>(() => SweepWriter.WriteAll(Sweep.Value, SweptPath, [0.1, double.NaN, 0.5], Info(1), dir.Path));
         Assert.Throws<ArgumentException>(() => SweepWriter.WriteAll(Sweep.Value, "coefficients.b_net", Values, InfoForSweep(), dir.Path));
         Assert.Empty(Directory.GetFiles(dir.Path));
     }

@@ -160,7 +160,7 @@ public sealed class BindingTests
                 Assert.Equal(10000, g.Count);
                 Assert.Equal(2.5, g.Mix[1].H100ePerUnit);
                 Assert.Equal("B200", g.Mix[1].Model);
-                Assert.Equal(0.7, g.SectorShares["industry"]);
+                Assert.Equal(0.7, g.SectorShares!["industry"]);
                 var map = Assert.IsType<Dictionary<string, double>>(g.SectorShares);
                 Assert.Same(StringComparer.Ordinal, map.Comparer);
                 Assert.Equal(5000000, g.RunningCostKrwPerGpuYear);

@@ -10,8 +10,9 @@ internal static class PolicySchedule
 
     public static int Group(int sector, int stage, bool top) => ((sector * Stages) + stage) * 2 + (top ? 1 : 0);
 
-    public static MonthPolicy[] Build(Scenario sc)
+    public static MonthPolicy[] Build(ValidatedScenario validated)
     {
+        var sc = validated.Scenario;
         int nSectors = sc.Sectors.Length;
         var months = new MonthPolicy[sc.Months];
         double carry = 0;
@@ -75,7 +76,7 @@ internal static class PolicySchedule
                 double perUnit = imp.Mix.Sum(m => m.Share * m.H100ePerUnit);
                 double value = imp.Count * perUnit * imp.Utilisation * Math.Pow(0.5, age / 12.0 / sc.Compute.HalfLifeYears);
                 for (int s = 0; s < nSectors; s++)
-                    cohort[s] += value * imp.SectorShares.GetValueOrDefault(sc.Sectors[s].Name);
+                    cohort[s] += value * imp.SectorShares!.GetValueOrDefault(sc.Sectors[s].Name);
                 gpuCost += imp.Count * imp.RunningCostKrwPerGpuYear / 12.0;
                 if (age == 0) gpuCost += imp.Count * imp.UnitCostKrw;
             }

@@ -68,8 +68,9 @@ internal sealed class Simulation
     // Who an entrant may tie to; only kept when the scenario has entrants (16 bytes per researcher).
     private readonly TieCandidates? _candidates;
 
-    public Simulation(Scenario scenario, MonthPolicy[] plan, StreamKey key)
+    public Simulation(ValidatedScenario validated, MonthPolicy[] plan, StreamKey key)
     {
+        var scenario = validated.Scenario;
         _sc = scenario;
         _plan = plan;
         _key = key;

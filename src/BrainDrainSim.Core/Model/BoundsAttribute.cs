@@ -14,6 +14,22 @@ public sealed class BoundsAttribute(double min, double max) : Attribute
 
     public bool Contains(double v) => !double.IsNaN(v) && (MinExclusive ? v > Min : v >= Min) && v <= Max;
 
+    /// <summary>
+    /// Why the value lies outside the range, as an error message ("2 is above the maximum 1 per month (valid
+    /// range [0, 1])"), or null when it lies inside. The unit, when known, follows the bound.
+    /// </summary>
+    public string? Explain(double v, string? unit)
+    {
+        if (Contains(v)) return null;
+        // "0 of persons", but "1 per month" (not "1 of per month").
+        string u = unit is null ? "" : unit.StartsWith("per ", StringComparison.Ordinal) ? $" {unit}" : $" of {unit}";
+        string F(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        string why = v > Max ? $"{F(v)} is above the maximum {F(Max)}{u}"
+            : MinExclusive && v == Min ? $"{F(v)} is not above the minimum {F(Min)}{u}, which is excluded"
+            : $"{F(v)} is below the minimum {F(Min)}{u}";
+        return $"{why} (valid range {Describe()})";
+    }
+
     public string Describe() => $"{(MinExclusive ? "(" : "[")}{Fmt(Min)}, {Fmt(Max)}]";
 
     private static string Fmt(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);

@@ -16,5 +16,5 @@ public sealed record CareerSpec
     [Bounds(0, 1)] public double EntrantStudentShare { get; init; } = 0.4;
 
     /// <summary>Degree earned by a student who advances to early career.</summary>
-    public DegreeShares GraduationDegrees { get; init; } = new() { Bachelor = 0.05, Master = 0.65, Phd = 0.30 };
+    [SharesOfOne] public DegreeShares GraduationDegrees { get; init; } = new() { Bachelor = 0.05, Master = 0.65, Phd = 0.30 };
 }

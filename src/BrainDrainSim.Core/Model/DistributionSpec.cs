@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace BrainDrainSim.Model;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace BrainDrainSim.Model;
 /// </summary>
 public sealed record DistributionSpec
 {
-    public DistributionKind Dist { get; init; }
+    /// <summary>The family; null only when not given (an error): a file may not write it empty.</summary>
+    [DisallowNull] public DistributionKind? Dist { get; init; }
     public double? Mean { get; init; }
     public double? Sd { get; init; }
     public double? Mu { get; init; }
@@ -19,4 +22,18 @@ public sealed record DistributionSpec
     public double? Beta { get; init; }
     public double? Shape { get; init; }
     public double? Rate { get; init; }
+
+    /// <summary>The parameters each family must take and may take, by their keys.</summary>
+    public static IReadOnlyDictionary<DistributionKind, (string[] Required, string[] Optional)> Parameters { get; } =
+        new Dictionary<DistributionKind, (string[] Required, string[] Optional)>
+        {
+            [DistributionKind.Normal] = ([K(nameof(Mean)), K(nameof(Sd))], []),
+            [DistributionKind.Lognormal] = ([K(nameof(Mu)), K(nameof(Sigma))], []),
+            [DistributionKind.Uniform] = ([K(nameof(Min)), K(nameof(Max))], []),
+            [DistributionKind.Beta] = ([K(nameof(Alpha)), K(nameof(Beta))], [K(nameof(Min)), K(nameof(Max))]),
+            [DistributionKind.Triangular] = ([K(nameof(Min)), K(nameof(Mode)), K(nameof(Max))], []),
+            [DistributionKind.Gamma] = ([K(nameof(Shape)), K(nameof(Rate))], []),
+        };
+
+    private static string K(string propertyName) => ScenarioNames.ToSnake(propertyName);
 }

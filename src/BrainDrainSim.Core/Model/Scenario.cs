@@ -29,6 +29,7 @@ public sealed record Scenario
     public PopulationSpec Population { get; init; } = new();
 
     /// <summary>The home sectors, each with its share of researchers, pay multiplier and baseline compute; levers name sectors by name.</summary>
+    [SharesOfOne(Member = nameof(SectorSpec.Share), Label = nameof(SectorSpec.Name), What = "the sectors' shares")]
     public SectorSpec[] Sectors { get; init; } =
     [
         new() { Name = "academia", Share = 0.30, PayMultiplier = 0.85, BaselineComputeH100e = 0.0117 },
@@ -51,6 +52,12 @@ public sealed record Scenario
 
     /// <summary>The last simulated month.</summary>
     public YearMonth End => Start.AddMonths(Months - 1);
+
+    /// <summary>
+    /// This scenario, validated for the engine: throws <see cref="Validation.InvalidScenarioException"/> listing every
+    /// broken rule when it is not valid (see <see cref="Validation.ScenarioValidator"/>).
+    /// </summary>
+    public ValidatedScenario Validate() => Validation.ScenarioValidator.Validate(this);
 
     public int SectorIndex(string name)
     {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 
 namespace BrainDrainSim.Model;
@@ -28,24 +27,6 @@ public static class ScenarioNames
         return sb.ToString();
     }
 
-    /// <summary>The settable scenario properties of a record type, by snake_case key, in declaration order.</summary>
-    public static IReadOnlyList<(string Key, PropertyInfo Property)> KeysOf(Type type) =>
-        Cache.GetOrAdd(type, static t =>
-            t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-             .Where(p => p.CanWrite && p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-             .OrderBy(p => Depth(p.DeclaringType!))   // base-record keys (a lever's at, until) first
-             .ThenBy(p => p.MetadataToken)
-             .Select(p => (ToSnake(p.Name), p))
-             .ToArray());
-
-    private static int Depth(Type t)
-    {
-        int d = 0;
-        for (var b = t.BaseType; b is not null; b = b.BaseType) d++;
-        return d;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]> Cache = new();
 
     /// <summary>The snake_case name of an enum value (Stage.Early -> early, DistributionKind.Lognormal -> lognormal).</summary>
     public static string EnumKey<T>(T value) where T : struct, Enum => ToSnake(value.ToString());

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using System.Reflection;
+using BrainDrainSim.Model.Shape;
 
 namespace BrainDrainSim.Model;
 
@@ -12,9 +12,6 @@ namespace BrainDrainSim.Model;
 /// </summary>
 public static class ScenarioPath
 {
-    private static readonly MethodInfo MemberwiseCloneMethod =
-        typeof(object).GetMethod("MemberwiseClone", BindingFlags.NonPublic | BindingFlags.Instance)!;
-
     /// <summary>Why a path does not name a real-valued quantity of the scenario, or null when it does.</summary>
     public static string? Check(Scenario scenario, string path, out BoundsAttribute? bounds)
     {
@@ -73,7 +70,7 @@ public static class ScenarioPath
         string walked = "";
         foreach (var seg in segs)
         {
-            (current, b) = Step(current, seg, walked);
+            (current, b) = Step(current, seg, walked, b);
             walked += seg is Name n ? (walked.Length == 0 ? n.Key : "." + n.Key) : $"[{((Index)seg).I}]";
         }
         return current switch
@@ -84,20 +81,20 @@ public static class ScenarioPath
         };
     }
 
-    private static (object? Value, BoundsAttribute? Bounds) Step(object? current, Segment seg, string walked)
+    private static (object? Value, BoundsAttribute? Bounds) Step(object? current, Segment seg, string walked, BoundsAttribute? bounds)
     {
         switch (seg, current)
         {
             case (Name n, IReadOnlyDictionary<string, double> dict):
+                // The map's own bounds (each entry of a share map lies in [0, 1]) came with the step onto it.
                 return dict.TryGetValue(n.Key, out var v)
-                    ? (v, new BoundsAttribute(0, 1))
+                    ? (v, bounds)
                     : throw new ScenarioPathException($"'{walked}' has no key '{n.Key}' (it has {string.Join(", ", dict.Keys)})");
             case (Name n, not null) when current is not IList:
-                var prop = ScenarioNames.KeysOf(current.GetType()).FirstOrDefault(k => k.Key == n.Key).Property;
-                if (prop is null)
-                    throw new ScenarioPathException($"'{(walked.Length == 0 ? "" : walked + ".")}{n.Key}' is not a key of the scenario" +
-                        (walked.Length == 0 ? "" : $" (keys under {walked}: {string.Join(", ", ScenarioNames.KeysOf(current.GetType()).Select(k => k.Key))})"));
-                return (prop.GetValue(current), prop.GetCustomAttribute<BoundsAttribute>());
+                var key = ScenarioShape.Key(current.GetType(), n.Key)
+                    ?? throw new ScenarioPathException($"'{(walked.Length == 0 ? "" : walked + ".")}{n.Key}' is not a key of the scenario" +
+                        (walked.Length == 0 ? "" : $" (keys under {walked}: {string.Join(", ", ScenarioShape.KeysOf(current.GetType()).Select(k => k.Name))})"));
+                return (key.Get(current), key.Bounds);
             case (Index ix, IList list):
                 if (ix.I >= list.Count)
                     throw new ScenarioPathException($"'{walked}[{ix.I}]' is out of range ({walked} has {list.Count} entries)");
@@ -118,23 +115,20 @@ public static class ScenarioPath
                 var copy = new Dictionary<string, double>(dict, StringComparer.Ordinal) { [n.Key] = value };
                 return copy;
             case (Name n, not null) when node is not IList:
-                var prop = ScenarioNames.KeysOf(node.GetType()).FirstOrDefault(k => k.Key == n.Key).Property
+                var key = ScenarioShape.Key(node.GetType(), n.Key)
                     ?? throw new ScenarioPathException($"'{path}': '{n.Key}' is not a key of the scenario");
-                var clone = MemberwiseCloneMethod.Invoke(node, null)!;
                 object? newChild;
                 if (last)
                 {
-                    var t = Nullable.GetUnderlyingType(prop.PropertyType) ?? prop.PropertyType;
-                    if (t != typeof(double)) throw new ScenarioPathException($"'{path}' is not a real-valued quantity");
+                    if (key.Kind != ValueKind.Real) throw new ScenarioPathException($"'{path}' is not a real-valued quantity");
                     newChild = value;
                 }
                 else
                 {
-                    var child = prop.GetValue(node) ?? throw new ScenarioPathException($"'{path}' is not set in this scenario");
+                    var child = key.Get(node) ?? throw new ScenarioPathException($"'{path}' is not set in this scenario");
                     newChild = SetIn(child, segs, at + 1, value, path);
                 }
-                prop.SetValue(clone, newChild);
-                return clone;
+                return key.With(node, newChild);
             case (Index ix, Array array):
                 if (ix.I >= array.Length) throw new ScenarioPathException($"'{path}' is out of range");
                 var arrCopy = (Array)array.Clone();

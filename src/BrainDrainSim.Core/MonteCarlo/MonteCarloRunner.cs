@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BrainDrainSim.Engine;
 using BrainDrainSim.Model;
 using BrainDrainSim.Randomness;
+using BrainDrainSim.Validation;
 
 namespace BrainDrainSim.MonteCarlo;
 
@@ -19,22 +20,23 @@ public static class MonteCarloRunner
     /// every month of one, so a cancelled ensemble throws <see cref="OperationCanceledException"/> within a
     /// month's work per thread (setup of a replication, which allocates and draws, runs to its end).
     /// </summary>
-    public static EnsembleResult Run(Scenario scenario, int runs, ulong masterSeed, int threads,
+    public static EnsembleResult Run(ValidatedScenario validated, int runs, ulong masterSeed, int threads,
         IProgress<int>? progress = null, CancellationToken cancel = default, int firstReplication = 0)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(validated);
+        var scenario = validated.Scenario;
         if (runs < 1) throw new ArgumentOutOfRangeException(nameof(runs), runs, "at least one run");
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
         if (ResourceEstimate.ScenarioSize.Of(scenario).EngineLimit is { } limit) throw new ArgumentException(limit, nameof(scenario));
         var results = new ReplicationResult[runs];
         // Without uncertainty every replication shares the month plan.
-        var sharedPlan = scenario.Uncertainty.Length == 0 ? PolicySchedule.Build(scenario) : null;
+        var sharedPlan = scenario.Uncertainty.Length == 0 ? PolicySchedule.Build(validated) : null;
         long setupTicks = 0, stepTicks = 0;
         int done = 0;
         var wall = Stopwatch.StartNew();
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
         {
-            var r = RunOne(scenario, masterSeed, firstReplication + i, sharedPlan, cancel, out var setup, out var step);
+            var r = RunOne(validated, masterSeed, firstReplication + i, sharedPlan, cancel, out var setup, out var step);
             results[i] = r;
             Interlocked.Add(ref setupTicks, setup);
             Interlocked.Add(ref stepTicks, step);
@@ -60,16 +62,19 @@ public static class MonteCarloRunner
     }
 
     /// <summary>One replication, exactly as the ensemble runs it.</summary>
-    public static ReplicationResult RunOne(Scenario scenario, ulong masterSeed, int replication)
+    public static ReplicationResult RunOne(ValidatedScenario scenario, ulong masterSeed, int replication)
         => RunOne(scenario, masterSeed, replication, null, default, out _, out _);
 
-    private static ReplicationResult RunOne(Scenario scenario, ulong masterSeed, int replication, MonthPolicy[]? sharedPlan,
+    private static ReplicationResult RunOne(ValidatedScenario scenario, ulong masterSeed, int replication, MonthPolicy[]? sharedPlan,
         CancellationToken cancel, out long setupTicks, out long stepTicks)
     {
         long t0 = Stopwatch.GetTimestamp();
         ulong seed = StreamKey.ReplicationSeed(masterSeed, replication);
         var key = StreamKey.FromSeed(seed);
-        var drawnScenario = UncertaintySampler.Apply(scenario, key, out var drawn);
+        IReadOnlyList<KeyValuePair<string, double>> drawn = [];
+        // The draws make a new scenario, which must pass every rule again before the engine sees it.
+        var drawnScenario = scenario.Scenario.Uncertainty.Length == 0 ? scenario
+            : new ValidatedScenario(UncertaintySampler.Apply(scenario.Scenario, key, out drawn), $"as drawn for replication {replication}");
         var plan = sharedPlan ?? PolicySchedule.Build(drawnScenario);
         var sim = new Simulation(drawnScenario, plan, key);
         long t1 = Stopwatch.GetTimestamp();

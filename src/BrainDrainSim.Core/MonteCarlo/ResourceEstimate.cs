@@ -270,7 +270,7 @@ public sealed record ResourceEstimate
         double multiplier = worst.Levers.OfType<Education>().Aggregate(1.0, (m, e) => m * Math.Max(1, e.GraduatesMultiplier));
         double bound = worst.Careers.AnnualGraduates / 12 * multiplier / scale * worst.Months + 1;
         if (initial + bound > int.MaxValue / 2) return (initial, bound);
-        double entrants = PolicySchedule.Build(worst).Sum(m => (long)m.Entrants);
+        double entrants = PolicySchedule.Build(Validation.ScenarioValidator.Validate(worst, "at the most graduates its uncertainty allows")).Sum(m => (long)m.Entrants);
         return (initial, entrants);
     }
 }

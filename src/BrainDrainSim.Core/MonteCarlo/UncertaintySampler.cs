@@ -33,7 +33,7 @@ public static class UncertaintySampler
     }
 
     /// <summary>The quantile function of the distribution at p in (0, 1) (MathNet.Numerics).</summary>
-    public static double InverseCdf(DistributionSpec d, double p) => d.Dist switch
+    public static double InverseCdf(DistributionSpec d, double p) => d.Dist!.Value switch
     {
         DistributionKind.Normal => Normal.InvCDF(d.Mean!.Value, d.Sd!.Value, p),
         DistributionKind.Lognormal => LogNormal.InvCDF(d.Mu!.Value, d.Sigma!.Value, p),

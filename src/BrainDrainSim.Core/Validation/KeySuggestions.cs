@@ -1,10 +1,10 @@
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Validation;
 
 /// <summary>
 /// "Did you mean" for misspelt keys and names: the known word at the smallest edit distance, when close
 /// enough to be a plausible typo.
 /// </summary>
-internal static class KeySuggestions
+public static class KeySuggestions
 {
     public static string? Closest(string typed, IEnumerable<string> known)
     {

@@ -174,7 +174,7 @@ public static class ComparisonReport
         md.Append("so the 5-95% ranges above carry their uncertainty:\n\n");
         md.Append("| Path | Distribution | Parameters |\n|---|---|---|\n");
         foreach (var u in baseline.Uncertainty)
-            md.Append($"| {Code(u.Path)} | {ScenarioNames.EnumKey(u.Distribution.Dist)} | {Cell(Parameters(u.Distribution))} |\n");
+            md.Append($"| {Code(u.Path)} | {ScenarioNames.EnumKey(u.Distribution.Dist!.Value)} | {Cell(Parameters(u.Distribution))} |\n");
         md.Append("\nThe results are conditional on these distributions and on the fixed values of every other coefficient in ");
         md.Append("the scenarios: a different view of how strongly researchers respond to pay, compute or their networks ");
         md.Append("would give different effects and costs.\n\n");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrainDrainSim.Model;
+using BrainDrainSim.Validation;
 
 namespace BrainDrainSim.Scenarios;
 
@@ -123,11 +124,6 @@ internal static class ScalarReader
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string, object)[]> EnumCache = new();
 
-    /// <summary>Shortest text that reads back as the same double, as written in most files.</summary>
-    public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>For sums, whose last binary digits are noise (0.1 + 0.2).</summary>
-    public static string FormatSum(double v) => v.ToString("G10", CultureInfo.InvariantCulture);
 
     /// <summary>YAML 1.1 allows 57_000; keep that reading for underscores between digits only.</summary>
     private static string WithoutDigitSeparators(string text)

@@ -1,29 +1,18 @@
-using System.Reflection;
 using BrainDrainSim.Model;
 using BrainDrainSim.Model.Levers;
+using BrainDrainSim.Model.Shape;
+using BrainDrainSim.Validation;
 
 namespace BrainDrainSim.Scenarios;
 
 /// <summary>
-/// Binds a merged node tree onto the immutable scenario records by reflection over
-/// <see cref="ScenarioNames.KeysOf"/>, so that the YAML keys are exactly the records' properties, spelt by
-/// the one naming rule. A value that cannot be bound is reported and the default kept, so binding always
+/// Binds a merged node tree onto the immutable scenario records by the format's one description of its keys
+/// (<see cref="ScenarioShape"/>), so that the YAML keys are exactly the records' properties, spelt by the one
+/// naming rule. A value that cannot be bound is reported and the default kept, so binding always
 /// goes on to find the file's other errors. What was bound where is kept for the checks that follow.
 /// </summary>
 internal sealed class ScenarioBinder(ErrorList errors)
 {
-    /// <summary>
-    /// The entries of a map of reals are shares (the only such map is a gpu_import's sector_shares), and
-    /// ScenarioPath gives them the bounds [0, 1]; the loader holds them to the same range (and so does the schema).
-    /// </summary>
-    internal static readonly BoundsAttribute ShareBounds = new(0, 1);
-
-    private static readonly MethodInfo MemberwiseCloneMethod =
-        typeof(object).GetMethod("MemberwiseClone", BindingFlags.NonPublic | BindingFlags.Instance)!;
-
-    // Not thread-safe, hence one per binder.
-    private readonly NullabilityInfoContext nullability = new();
-
     private SourceMapping root = null!;
 
     /// <summary>The value node bound at each key path (<c>levers[1].at</c>, <c>sectors[0]</c>).</summary>
@@ -76,21 +65,32 @@ internal sealed class ScenarioBinder(ErrorList errors)
 
     private object BindRecord(Type type, SourceMapping map, string path, object start, IReadOnlyCollection<string> extraKeys)
     {
-        var keys = ScenarioNames.KeysOf(type);
+        var keys = ScenarioShape.KeysOf(type);
         // Unset keys keep the start's values: a record's own defaults (new T()), or the defaults the parent
         // record gives this member, so that `pay: {home_krw_per_year: {early: 6e7}}` keeps mid and senior.
-        var target = MemberwiseCloneMethod.Invoke(start, null)!;
+        var target = ScenarioShape.Clone(start);
         foreach (var (keyNode, valueNode) in map.Entries)
         {
-            string key = keyNode.Value;
-            if (extraKeys.Contains(key)) continue;
-            string childPath = SourceTreeReader.Join(path, key);
-            var property = keys.FirstOrDefault(k => k.Key == key).Property;
-            if (property is null)
+            string name = keyNode.Value;
+            if (extraKeys.Contains(name)) continue;
+            string childPath = SourceTreeReader.Join(path, name);
+            var key = ScenarioShape.Key(type, name);
+            if (key is null)
             {
-                var known = keys.Select(k => k.Key).Concat(extraKeys).ToList();
-                string? suggestion = KeySuggestions.Closest(key, known);
-                errors.Add(keyNode, childPath, UnknownKey(key, suggestion, known, type, path));
+                if (keys.FirstOrDefault(k => k.FormerName == name) is { } renamed)
+                {
+                    // A key of an earlier version of the format: name the new key rather than call it unknown.
+                    var former = renamed.Property.GetCustomAttributes(typeof(FormerKeyAttribute), false).Cast<FormerKeyAttribute>().First();
+                    errors.Add(keyNode, childPath, $"'{Shown.Text(name)}' is now '{renamed.Name}': {former.Hint}");
+                    string meant = SourceTreeReader.Join(path, renamed.Name);
+                    Suggested.Add(meant);
+                    if (!map.Has(renamed.Name)) Failed.Add(meant);
+                    Failed.Add(childPath);
+                    continue;
+                }
+                var known = keys.Select(k => k.Name).Concat(extraKeys).ToList();
+                string? suggestion = KeySuggestions.Closest(name, known);
+                errors.Add(keyNode, childPath, UnknownKey(name, suggestion, known, type, path));
                 if (suggestion is not null)
                 {
                     string meant = SourceTreeReader.Join(path, suggestion);
@@ -104,89 +104,90 @@ internal sealed class ScenarioBinder(ErrorList errors)
             }
             KeyNodes[childPath] = keyNode;
             Values[childPath] = valueNode;
-            if (TryBind(property.PropertyType, IsNullable(property), property, valueNode, childPath, property.GetValue(target), out var value))
-                property.SetValue(target, value);
+            if (TryBind(key, valueNode, childPath, key.Get(target), out var value))
+                key.Property.SetValue(target, value);
             else
                 Failed.Add(childPath);
         }
         return target;
     }
 
-    private bool TryBind(Type type, bool nullable, PropertyInfo? property, SourceNode node, string path, object? current, out object? value)
+    private bool TryBind(ScenarioKey key, SourceNode node, string path, object? current, out object? value)
     {
         value = null;
-        var inner = Nullable.GetUnderlyingType(type) ?? type;
-        if (nullable && node is SourceScalar { IsNull: true }) return true;
+        if (key.Optional && node is SourceScalar { IsNull: true }) return true;
+        switch (key.Kind)
+        {
+            case ValueKind.Levers:
+                value = BindLevers(node, path);
+                return value is not null;
+            case ValueKind.Uncertainty:
+                value = BindUncertainty(node, path);
+                return value is not null;
+            case ValueKind.RealMap:
+                value = BindRealMap(node, path, key);
+                return value is not null;
+            case ValueKind.List:
+                value = BindArray(key.ValueType, node, path);
+                return value is not null;
+            default:
+                return TryBindValue(key.Kind, key.ValueType, key, node, path, current, out value);
+        }
+    }
 
+    /// <summary>A value of a kind that needs no key of its own to bind: a scalar, or a section (a record).</summary>
+    private bool TryBindValue(ValueKind kind, Type type, ScenarioKey? key, SourceNode node, string path, object? current, out object? value)
+    {
+        value = null;
         string error;
-        if (inner == typeof(double))
+        switch (kind)
         {
-            if (!ScalarReader.TryNumber(node, out var d, out error)) return Fail(node, path, error);
-            if (!InBounds(d, property, node, path, null)) return false;
-            value = d;
-            return true;
+            case ValueKind.Real:
+            {
+                if (!ScalarReader.TryNumber(node, out var d, out error)) return Fail(node, path, error);
+                if (!InBounds(d, key, node, path)) return false;
+                value = d;
+                return true;
+            }
+            case ValueKind.Whole:
+            {
+                if (!ScalarReader.TryNumber(node, out var d, out error, "a whole number")) return Fail(node, path, error);
+                if (Math.Floor(d) != d) return Fail(node, path, $"expected a whole number, not {node.Describe()}");
+                if (!InBounds(d, key, node, path)) return false;
+                if (d < int.MinValue || d > int.MaxValue) return Fail(node, path, $"{node.Describe()} is too large for a whole number");
+                value = (int)d;
+                return true;
+            }
+            case ValueKind.Switch:
+            {
+                if (!ScalarReader.TryBoolean(node, out var b, out error)) return Fail(node, path, error);
+                value = b;
+                return true;
+            }
+            case ValueKind.Text:
+            {
+                if (!ScalarReader.TryText(node, out var s, out error)) return Fail(node, path, error);
+                value = s;
+                return true;
+            }
+            case ValueKind.Month:
+            {
+                if (!ScalarReader.TryMonth(node, out var m, out error)) return Fail(node, path, error);
+                value = m;
+                return true;
+            }
+            case ValueKind.Choice:
+                if (!ScalarReader.TryEnum(node, type, out value, out error)) return Fail(node, path, error);
+                return true;
+            case ValueKind.Section:
+                if (node is not SourceMapping map)
+                    return Fail(node, path, $"expected a section (indented key: value lines), not {node.Describe()}");
+                value = BindRecord(type, map, path, current ?? Activator.CreateInstance(type)!, []);
+                return true;
+            default:
+                // Only a new kind of member in the model gets here: fail loudly so the loader is taught it.
+                throw new InvalidOperationException($"the scenario loader cannot bind a {kind} (at '{path}')");
         }
-        if (inner == typeof(int))
-        {
-            if (!ScalarReader.TryNumber(node, out var d, out error, "a whole number")) return Fail(node, path, error);
-            if (Math.Floor(d) != d) return Fail(node, path, $"expected a whole number, not {node.Describe()}");
-            if (!InBounds(d, property, node, path, null)) return false;
-            if (d < int.MinValue || d > int.MaxValue) return Fail(node, path, $"{node.Describe()} is too large for a whole number");
-            value = (int)d;
-            return true;
-        }
-        if (inner == typeof(bool))
-        {
-            if (!ScalarReader.TryBoolean(node, out var b, out error)) return Fail(node, path, error);
-            value = b;
-            return true;
-        }
-        if (inner == typeof(string))
-        {
-            if (!ScalarReader.TryText(node, out var s, out error)) return Fail(node, path, error);
-            value = s;
-            return true;
-        }
-        if (inner == typeof(YearMonth))
-        {
-            if (!ScalarReader.TryMonth(node, out var m, out error)) return Fail(node, path, error);
-            value = m;
-            return true;
-        }
-        if (inner.IsEnum)
-        {
-            if (!ScalarReader.TryEnum(node, inner, out value, out error)) return Fail(node, path, error);
-            return true;
-        }
-        if (inner == typeof(Lever[]))
-        {
-            value = BindLevers(node, path);
-            return value is not null;
-        }
-        if (inner == typeof(UncertainParameter[]))
-        {
-            value = BindUncertainty(node, path);
-            return value is not null;
-        }
-        if (inner == typeof(IReadOnlyDictionary<string, double>))
-        {
-            value = BindShares(node, path);
-            return value is not null;
-        }
-        if (inner.IsArray)
-        {
-            value = BindArray(inner.GetElementType()!, node, path);
-            return value is not null;
-        }
-        if (inner.IsClass && inner.GetConstructor(Type.EmptyTypes) is not null)
-        {
-            if (node is not SourceMapping map)
-                return Fail(node, path, $"expected a section (indented key: value lines), not {node.Describe()}");
-            value = BindRecord(inner, map, path, current ?? Activator.CreateInstance(inner)!, []);
-            return true;
-        }
-        // Only a new kind of member in the model gets here: fail loudly so the loader is taught it.
-        throw new InvalidOperationException($"the scenario loader cannot bind a {inner.Name} (at '{path}')");
     }
 
     private Array? BindArray(Type element, SourceNode node, string path)
@@ -203,7 +204,7 @@ internal sealed class ScenarioBinder(ErrorList errors)
             string itemPath = $"{path}[{i}]";
             Values[itemPath] = seq.Items[i];
             object? start = hasDefault ? Activator.CreateInstance(element) : null;
-            if (TryBind(element, nullable: false, property: null, seq.Items[i], itemPath, start, out var item))
+            if (TryBindValue(ValueKind.Section, element, null, seq.Items[i], itemPath, start, out var item))
                 array.SetValue(item, i);
             else
             {
@@ -215,24 +216,30 @@ internal sealed class ScenarioBinder(ErrorList errors)
         return array;
     }
 
-    private Dictionary<string, double>? BindShares(SourceNode node, string path)
+    private Dictionary<string, double>? BindRealMap(SourceNode node, string path, ScenarioKey key)
     {
         if (node is not SourceMapping map)
         {
             Fail(node, path, $"expected a section of name: share lines, not {node.Describe()}");
             return null;
         }
-        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in map.Entries)
         {
             string entryPath = SourceTreeReader.Join(path, keyNode.Value);
             KeyNodes[entryPath] = keyNode;
             Values[entryPath] = valueNode;
             if (!ScalarReader.TryNumber(valueNode, out var d, out var error)) Fail(valueNode, entryPath, error);
-            else if (!InBounds(d, null, valueNode, entryPath, ShareBounds)) Failed.Add(entryPath);
-            else shares[keyNode.Value] = d;
+            else if (!InBounds(d, key, valueNode, entryPath)) Failed.Add(entryPath);
+            else
+            {
+                entries[keyNode.Value] = d;
+                continue;
+            }
+            // A placeholder keeps the entry's name for the rules that check names; Failed tells them its value is unknown.
+            entries[keyNode.Value] = 0;
         }
-        return shares;
+        return entries;
     }
 
     private Lever[]? BindLevers(SourceNode node, string path)
@@ -264,7 +271,7 @@ internal sealed class ScenarioBinder(ErrorList errors)
 
     private Lever? BindLever(SourceNode node, string path)
     {
-        string typeList = string.Join(", ", LeverCatalog.Names);
+        string typeList = string.Join(", ", ScenarioShape.LeverTypeNames);
         if (node is not SourceMapping map)
         {
             errors.Add(node, path, $"expected a lever (a section with type: and at:), not {node.Describe()}");
@@ -283,9 +290,9 @@ internal sealed class ScenarioBinder(ErrorList errors)
             errors.Add(typeNode, typePath, $"expected a lever type, one of: {typeList}; not {typeNode.Describe()}");
             return null;
         }
-        if (!ScalarReader.TryText(typeNode, out var typeName, out _) || !LeverCatalog.ByName.TryGetValue(typeName, out var leverType))
+        if (!ScalarReader.TryText(typeNode, out var typeName, out _) || !ScenarioShape.LeverTypes.TryGetValue(typeName, out var leverType))
         {
-            string near = typeNode is SourceScalar s && KeySuggestions.Closest(s.Value, LeverCatalog.Names) is { } n ? $"; did you mean '{n}'?" : "";
+            string near = typeNode is SourceScalar s && KeySuggestions.Closest(s.Value, ScenarioShape.LeverTypeNames) is { } n ? $"; did you mean '{n}'?" : "";
             errors.Add(typeNode, typePath, $"unknown lever type {typeNode.Describe()}{near} (the lever types are: {typeList})");
             return null;
         }
@@ -330,19 +337,10 @@ internal sealed class ScenarioBinder(ErrorList errors)
         return parameters.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
     }
 
-    private bool InBounds(double v, PropertyInfo? property, SourceNode node, string path, BoundsAttribute? fallback)
+    private bool InBounds(double v, ScenarioKey? key, SourceNode node, string path)
     {
-        var bounds = property?.GetCustomAttribute<BoundsAttribute>() ?? fallback;
-        if (bounds is null || bounds.Contains(v)) return true;
-        // "0 of persons", but "1 per month" (not "1 of per month").
-        string unit = property?.GetCustomAttribute<UnitAttribute>()?.Unit is { } u
-            ? u.StartsWith("per ", StringComparison.Ordinal) ? $" {u}" : $" of {u}"
-            : "";
-        string F(double x) => ScalarReader.Format(x);
-        string why = v > bounds.Max ? $"{F(v)} is above the maximum {F(bounds.Max)}{unit}"
-            : bounds.MinExclusive && v == bounds.Min ? $"{F(v)} is not above the minimum {F(bounds.Min)}{unit}, which is excluded"
-            : $"{F(v)} is below the minimum {F(bounds.Min)}{unit}";
-        errors.Add(node, path, $"{why} (valid range {bounds.Describe()})");
+        if (key?.Bounds?.Explain(v, key.Unit) is not { } why) return true;
+        errors.Add(node, path, why);
         return false;
     }
 
@@ -353,10 +351,6 @@ internal sealed class ScenarioBinder(ErrorList errors)
         return false;
     }
 
-    private bool IsNullable(PropertyInfo property) =>
-        Nullable.GetUnderlyingType(property.PropertyType) is not null ||
-        (!property.PropertyType.IsValueType && nullability.Create(property).WriteState == NullabilityState.Nullable);
-
     private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0]) ? "an" : "a";
 
     private static string UnknownKey(string typed, string? near, IReadOnlyList<string> known, Type owner, string path)
@@ -366,7 +360,7 @@ internal sealed class ScenarioBinder(ErrorList errors)
         if (typeof(Lever).IsAssignableFrom(owner))
         {
             string leverType = ((Lever)Activator.CreateInstance(owner)!).Type;
-            var owners = LeverCatalog.TypesWithKey(typed, owner).ToList();
+            var owners = ScenarioShape.LeverTypeNames.Where(n => ScenarioShape.LeverTypes[n] != owner && ScenarioShape.Key(ScenarioShape.LeverTypes[n], typed) is not null).ToList();
             return owners.Count > 0
                 ? $"unknown key '{key}' for {Article(leverType)} {leverType} lever (it is a key of {string.Join(" and ", owners)})"
                 : $"unknown key '{key}' for {Article(leverType)} {leverType} lever; its keys are: {string.Join(", ", known)}";

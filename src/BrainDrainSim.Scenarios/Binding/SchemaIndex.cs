@@ -1,5 +1,5 @@
 using BrainDrainSim.Model;
-using BrainDrainSim.Model.Levers;
+using BrainDrainSim.Model.Shape;
 
 namespace BrainDrainSim.Scenarios;
 
@@ -25,21 +25,16 @@ internal static class SchemaIndex
     private static void Walk(Type type, string path, string label, Dictionary<string, List<string>> owners, int depth)
     {
         if (depth > 8) return; // the records nest about four deep; this only guards against a cycle
-        foreach (var (key, property) in ScenarioNames.KeysOf(type))
+        foreach (var key in ScenarioShape.KeysOf(type))
         {
-            if (!owners.TryGetValue(key, out var list)) owners[key] = list = [];
+            if (!owners.TryGetValue(key.Name, out var list)) owners[key.Name] = list = [];
             if (!list.Contains(label)) list.Add(label);
-            var t = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            string childPath = SourceTreeReader.Join(path, key);
+            string childPath = SourceTreeReader.Join(path, key.Name);
             // Levers have their own hint (the lever types that have the key); uncertainty keys are paths.
-            if (t == typeof(Lever[]) || t == typeof(UncertainParameter[])) continue;
-            if (t.IsArray && IsRecord(t.GetElementType()!))
-                Walk(t.GetElementType()!, childPath + "[]", $"each entry of {childPath}", owners, depth + 1);
-            else if (IsRecord(t))
-                Walk(t, childPath, childPath, owners, depth + 1);
+            if (key.Kind == ValueKind.List)
+                Walk(key.ValueType, childPath + "[]", $"each entry of {childPath}", owners, depth + 1);
+            else if (key.Kind == ValueKind.Section)
+                Walk(key.ValueType, childPath, childPath, owners, depth + 1);
         }
     }
-
-    private static bool IsRecord(Type t) =>
-        t.IsClass && t != typeof(string) && !t.IsArray && t.GetConstructor(Type.EmptyTypes) is not null;
 }

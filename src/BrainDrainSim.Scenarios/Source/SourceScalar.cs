@@ -1,3 +1,5 @@
+using BrainDrainSim.Validation;
+
 namespace BrainDrainSim.Scenarios;
 
 /// <summary>A scalar as written. Its text is kept, never a guessed type: the target property decides how to read it.</summary>

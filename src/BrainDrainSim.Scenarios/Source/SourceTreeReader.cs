@@ -1,5 +1,6 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using BrainDrainSim.Validation;
 
 namespace BrainDrainSim.Scenarios;
 
@@ -207,11 +208,7 @@ internal sealed class SourceTreeReader
     /// The key path of a key under <paramref name="path"/>. A key no model key resembles (empty, very long, with
     /// invisible characters) appears as an error message shows it, so that the path stays one readable line.
     /// </summary>
-    internal static string Join(string path, string key)
-    {
-        string segment = key.Length == 0 ? "''" : Shown.Text(key);
-        return path.Length == 0 ? segment : $"{path}.{segment}";
-    }
+    internal static string Join(string path, string key) => Shown.Join(path, key);
 
     internal static int ToInt(long v) => v > int.MaxValue ? int.MaxValue : (int)v;
 

@@ -9,7 +9,7 @@ public sealed record Education : Lever
     [Bounds(0, 100), Unit("ratio")] public double GraduatesMultiplier { get; init; } = 1;
 
     /// <summary>Replaces careers.graduation_degrees while active, if given.</summary>
-    public DegreeShares? GraduationDegrees { get; init; }
+    [SharesOfOne] public DegreeShares? GraduationDegrees { get; init; }
 
     /// <summary>Cost to the home budget of each entrant above the baseline number.</summary>
     [Bounds(0, 1e12), Unit("KRW per extra graduate")] public double CostKrwPerExtraGraduate { get; init; }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace BrainDrainSim.Model.Levers;
 
 /// <summary>
@@ -9,14 +11,19 @@ public sealed record GpuImport : Lever
 {
     public override string Type => "gpu_import";
 
+    /// <inheritdoc/>
+    public override bool TakesUntil => false;
+
     /// <summary>GPUs imported (units of the mix).</summary>
     [Bounds(0, 1e9), Unit("GPUs")] public double Count { get; init; }
 
     /// <summary>The models in the import; shares sum to 1.</summary>
+    [SharesOfOne(Member = nameof(GpuModelShare.Share), Label = nameof(GpuModelShare.Model), What = "the mix's shares")]
     public GpuModelShare[] Mix { get; init; } = [new() { Model = "H100", Share = 1, H100ePerUnit = 1 }];
 
     /// <summary>Share of the cohort's compute going to each sector (by sector name); shares sum to 1.</summary>
-    public IReadOnlyDictionary<string, double> SectorShares { get; init; } = new Dictionary<string, double>();
+    [Bounds(0, 1), SharesOfOne(What = "the sector shares"), DisallowNull]
+    public IReadOnlyDictionary<string, double>? SectorShares { get; init; }
 
     /// <summary>Fraction of the installed capacity that researchers actually get.</summary>
     [Bounds(0, 1)] public double Utilisation { get; init; } = 0.7;

@@ -17,5 +17,11 @@ public abstract record Lever
     /// <summary>An optional label used in outputs and reports.</summary>
     public string? Label { get; init; }
 
+    /// <summary>
+    /// Whether the lever may give <c>until</c>. A GPU cohort's service life governs how long it lasts, so a
+    /// gpu_import takes none (the schema leaves the key out of it, and the validator refuses one).
+    /// </summary>
+    public virtual bool TakesUntil => true;
+
     public bool IsActive(YearMonth month) => month >= At && (Until is null || month <= Until.Value);
 }

@@ -1,0 +1,93 @@
+using System.Collections;
+using BrainDrainSim.Model;
+using BrainDrainSim.Model.Levers;
+using BrainDrainSim.Model.Shape;
+
+namespace BrainDrainSim.Validation;
+
+/// <summary>
+/// Checks every single value of a scenario on its own: numbers finite and inside their valid range
+/// (<see cref="BoundsAttribute"/>, an error) and their plausible range (<see cref="PlausibleAttribute"/>, a
+/// warning), months real months, choices among their names, and required values given. The loader reports the
+/// same for what it reads, so on a loaded file this finds only warnings; it guards what code builds or changes.
+/// </summary>
+internal sealed class LeafRules(ValidationContext context, List<ScenarioIssue> issues)
+{
+    public void Check(Scenario scenario) => Walk(scenario, typeof(Scenario), "");
+
+    private void Walk(object record, Type type, string path)
+    {
+        foreach (var key in ScenarioShape.KeysOf(type))
+        {
+            string p = path.Length == 0 ? key.Name : $"{path}.{key.Name}";
+            var value = key.Get(record);
+            if (context.Unreadable(p)) continue;
+            // Null is "not given": the rules that need the value say so in their own words.
+            if (value is null) continue;
+            switch (key.Kind)
+            {
+                case ValueKind.Real:
+                    Number(p, (double)value, key);
+                    break;
+                case ValueKind.Whole:
+                    Number(p, (int)value, key);
+                    break;
+                case ValueKind.Month:
+                    var m = (YearMonth)value;
+                    if (!YearMonth.TryParse(m.ToString(), out _) || m.ToString().Length != 7)
+                        issues.Add(new ScenarioIssue(p, $"expected a month as YYYY-MM (such as 2025-07) from 1900-01 to 2999-12, not year {m.Year} month {m.Month}"));
+                    break;
+                case ValueKind.Choice:
+                    if (!Enum.IsDefined(key.ValueType, value))
+                        issues.Add(new ScenarioIssue(p, $"{value} is not one of the choices for this key"));
+                    break;
+                case ValueKind.Section:
+                    Walk(value, key.ValueType, p);
+                    break;
+                case ValueKind.List:
+                    int i = 0;
+                    foreach (var item in (IEnumerable)value)
+                    {
+                        string itemPath = $"{p}[{i++}]";
+                        if (context.Unreadable(itemPath)) continue;
+                        if (item is null) issues.Add(new ScenarioIssue(itemPath, "a list entry is missing"));
+                        else Walk(item, key.ValueType, itemPath);
+                    }
+                    break;
+                case ValueKind.Levers:
+                    var levers = (Lever[])value;
+                    for (int j = 0; j < levers.Length; j++)
+                    {
+                        string leverPath = $"{p}[{context.LeverIndex(j)}]";
+                        if (levers[j] is null) issues.Add(new ScenarioIssue(leverPath, "a lever is missing"));
+                        else if (!context.Unreadable(leverPath)) Walk(levers[j], levers[j].GetType(), leverPath);
+                    }
+                    break;
+                case ValueKind.RealMap:
+                    foreach (var (name, d) in (IReadOnlyDictionary<string, double>)value)
+                    {
+                        string entry = Shown.Join(p, name);
+                        if (!context.Unreadable(entry)) Number(entry, d, key);
+                    }
+                    break;
+            }
+        }
+    }
+
+    private void Number(string path, double v, ScenarioKey key)
+    {
+        if (double.IsNaN(v)) issues.Add(new ScenarioIssue(path, "NaN is not allowed: expected a finite number"));
+        else if (double.IsInfinity(v)) issues.Add(new ScenarioIssue(path, "infinity is not allowed: expected a finite number"));
+        else if (key.Bounds?.Explain(v, key.Unit) is { } why) issues.Add(new ScenarioIssue(path, why));
+        else if (key.Plausible is { } plausible && !plausible.Contains(v))
+            issues.Add(new ScenarioIssue(path, Implausible(v, key, plausible), IssueSeverity.Warning));
+    }
+
+    /// <summary>The warning for a value outside its plausible range: the value, the range and what it usually means.</summary>
+    internal static string Implausible(double v, ScenarioKey key, PlausibleAttribute plausible)
+    {
+        string unit = key.Unit is null ? "" : $" {key.Unit}";
+        string side = v > plausible.Max ? $"above the plausible maximum {Shown.Number(plausible.Max)}{unit}" : $"below the plausible minimum {Shown.Number(plausible.Min)}{unit}";
+        return $"{Shown.Number(v)} is {side} (plausible range [{Shown.Number(plausible.Min)}, {Shown.Number(plausible.Max)}]){(plausible.Why is null ? "" : $": {plausible.Why}")}; it is valid, but check it";
+    }
+}

@@ -1,0 +1,194 @@
+using BrainDrainSim.Model;
+using BrainDrainSim.MonteCarlo;
+
+namespace BrainDrainSim.Validation;
+
+/// <summary>
+/// Checks the uncertainty block against the scenario: each path must name a real-valued quantity
+/// (<see cref="ScenarioPath.Check"/>), each distribution must have exactly its own parameters with valid values,
+/// and its support must fit the quantity's bounds.
+/// </summary>
+internal sealed class UncertaintyRules(ValidationContext context, List<ScenarioIssue> issues)
+{
+    /// <summary>The tail left out on each side when comparing a distribution's support with a quantity's bounds.</summary>
+    internal const double Tail = 1e-6;
+
+    /// <summary>The largest shape parameter (gamma shape, beta alpha and beta) accepted.</summary>
+    private const double MaxShape = 1e6;
+
+    private static readonly string DistKey = K(nameof(DistributionSpec.Dist));
+    private static readonly string Sd = K(nameof(DistributionSpec.Sd)), Sigma = K(nameof(DistributionSpec.Sigma));
+    private static readonly string Min = K(nameof(DistributionSpec.Min)), Max = K(nameof(DistributionSpec.Max));
+    private static readonly string Mode = K(nameof(DistributionSpec.Mode));
+    private static readonly string Alpha = K(nameof(DistributionSpec.Alpha)), BetaKey = K(nameof(DistributionSpec.Beta));
+    private static readonly string Shape = K(nameof(DistributionSpec.Shape)), Rate = K(nameof(DistributionSpec.Rate));
+    internal static readonly string UncertaintyKey = K(nameof(Scenario.Uncertainty));
+
+
+    private static string K(string propertyName) => ScenarioNames.ToSnake(propertyName);
+
+    /// <summary>The key path of an entry of the block (<c>uncertainty.coefficients.b_gpu</c>).</summary>
+    internal static string EntryPath(UncertainParameter u) => Shown.Join(UncertaintyKey, u.Path);
+
+    public void Check(Scenario scenario)
+    {
+        foreach (var u in scenario.Uncertainty)
+        {
+            string keyPath = EntryPath(u);
+            bool parametersOk = CheckParameters(u.Distribution, keyPath);
+            var bounds = CheckPath(scenario, u.Path, keyPath, out bool pathOk);
+            if (parametersOk && pathOk && bounds is not null) CheckSupport(u, keyPath, bounds);
+        }
+    }
+
+    private bool CheckParameters(DistributionSpec spec, string keyPath)
+    {
+        string kinds = string.Join(", ", Enum.GetValues<DistributionKind>().Select(ScenarioNames.EnumKey));
+        string distPath = $"{keyPath}.{DistKey}";
+        if (spec.Dist is not { } kind)
+        {
+            // Left out, or written and rejected by the loader (whose error stands), or misspelt (reported as unknown).
+            if (!context.Unreadable(distPath)) Missing(distPath, $"a distribution needs '{DistKey}:', one of: {kinds}");
+            return false;
+        }
+        if (context.Unreadable(distPath)) return false;
+
+        string name = ScenarioNames.EnumKey(kind);
+        var (required, optional) = DistributionSpec.Parameters[kind];
+        bool ok = true;
+        foreach (var key in Model.Shape.ScenarioShape.KeysOf(typeof(DistributionSpec)))
+        {
+            if (key.Name == DistKey) continue;
+            string path = $"{keyPath}.{key.Name}";
+            // Given: a value, or a value written that the loader rejected (`sd: ~` is as good as leaving it out).
+            bool given = key.Get(spec) is not null || (context.Written(path) && context.Unreadable(path));
+            if (given && !required.Contains(key.Name) && !optional.Contains(key.Name))
+            {
+                ErrorAtKey(path, $"'{key.Name}' is not a parameter of a {name} distribution (it takes {string.Join(", ", required.Concat(optional))})");
+                ok = false;
+            }
+            else if (!given && required.Contains(key.Name))
+            {
+                // A misspelt parameter was reported as an unknown key suggesting this one: one mistake, one error.
+                if (!context.Unreadable(path)) Missing(path, $"a {name} distribution needs '{key.Name}'");
+                ok = false;
+            }
+            if (context.Unreadable(path)) ok = false;
+        }
+        if (!ok) return false;
+
+        void Bad(string key, string message)
+        {
+            Error($"{keyPath}.{key}", message);
+            ok = false;
+        }
+        string F(double? v) => Shown.Number(v!.Value);
+        void CheckShape(double? value, string key, string kindName)
+        {
+            if (value <= 0) Bad(key, $"{key} must be above 0, not {F(value)}");
+            // Beyond this a shape parameter leaves almost no spread (a gamma's sd is mean / sqrt(shape)), and
+            // MathNet's gamma quantile function never returns for shapes of about 1e15 and more.
+            else if (value > MaxShape)
+                Bad(key, $"{key} must be at most {MaxShape:0e0}, not {F(value)}: so narrow a {kindName} is a fixed value (set the quantity instead)");
+        }
+        switch (kind)
+        {
+            case DistributionKind.Normal when spec.Sd <= 0:
+                Bad(Sd, $"{Sd} must be above 0, not {F(spec.Sd)}");
+                break;
+            case DistributionKind.Lognormal when spec.Sigma <= 0:
+                Bad(Sigma, $"{Sigma} must be above 0, not {F(spec.Sigma)}");
+                break;
+            case DistributionKind.Uniform when spec.Min >= spec.Max:
+                Bad(Max, $"{Max} {F(spec.Max)} must be above {Min} {F(spec.Min)}");
+                break;
+            case DistributionKind.Beta:
+                CheckShape(spec.Alpha, Alpha, "beta");
+                CheckShape(spec.Beta, BetaKey, "beta");
+                if (spec.Min.HasValue != spec.Max.HasValue)
+                    Bad(spec.Min.HasValue ? Min : Max, $"give both {Min} and {Max} to rescale the beta from [0, 1], or neither");
+                else if (spec.Min >= spec.Max)
+                    Bad(Max, $"{Max} {F(spec.Max)} must be above {Min} {F(spec.Min)}");
+                break;
+            case DistributionKind.Triangular:
+                if (spec.Min >= spec.Max) Bad(Max, $"{Max} {F(spec.Max)} must be above {Min} {F(spec.Min)}");
+                else if (spec.Mode < spec.Min || spec.Mode > spec.Max)
+                    Bad(Mode, $"{Mode} {F(spec.Mode)} must lie between {Min} {F(spec.Min)} and {Max} {F(spec.Max)}");
+                break;
+            case DistributionKind.Gamma:
+                CheckShape(spec.Shape, Shape, "gamma");
+                if (spec.Rate <= 0) Bad(Rate, $"{Rate} must be above 0, not {F(spec.Rate)}");
+                break;
+        }
+        return ok;
+    }
+
+    private BoundsAttribute? CheckPath(Scenario scenario, string path, string keyPath, out bool ok)
+    {
+        ok = false;
+        if (path == UncertaintyKey || path.StartsWith(UncertaintyKey + ".", StringComparison.Ordinal) || path.StartsWith(UncertaintyKey + "[", StringComparison.Ordinal))
+        {
+            ErrorAtKey(keyPath, "the uncertainty block cannot make its own parameters uncertain");
+            return null;
+        }
+        // With a lever left out, or the levers misspelt (their errors already reported), levers[i] would name a
+        // different lever or none.
+        if ((!context.AllLeversRead || context.Unreadable(ScenarioRules.LeversKey)) && path.StartsWith(ScenarioRules.LeversKey, StringComparison.Ordinal)) return null;
+
+        if (Shown.Text(path) != path)
+        {
+            // Longer than any path of the model, or holding invisible characters: the reason would quote it whole.
+            ErrorAtKey(keyPath, $"'{Shown.Text(path)}' cannot be made uncertain: it is not the path of a quantity of the scenario");
+            return null;
+        }
+        string? reason = ScenarioPath.Check(scenario, path, out var bounds);
+        if (reason is not null)
+        {
+            ErrorAtKey(keyPath, $"'{path}' cannot be made uncertain: {reason}");
+            return null;
+        }
+        ok = true;
+        return bounds;
+    }
+
+    private void CheckSupport(UncertainParameter u, string keyPath, BoundsAttribute bounds)
+    {
+        var spec = u.Distribution;
+        double low, high;
+        try
+        {
+            low = UncertaintySampler.InverseCdf(spec, Tail);
+            high = UncertaintySampler.InverseCdf(spec, 1 - Tail);
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException or MathNet.Numerics.NonConvergenceException)
+        {
+            // MathNet's own message names its internal arguments ("Parameter 'a'"), which means nothing here.
+            ErrorAtKey(keyPath, $"the quantiles of a {Describe(spec)} distribution cannot be computed; " +
+                                "check its parameters (is one of them extremely large or small?)");
+            return;
+        }
+        // The engine clamps a draw that falls beyond the bounds. That must stay a rare event in the far tail,
+        // not a pile of draws on a bound, so the central 1 - 2e-6 of the distribution must fit inside them.
+        if (bounds.Contains(low) && bounds.Contains(high)) return;
+        string hint = bounds is { Min: 0, Max: 1 } ? "; for a quantity in [0, 1] a beta fits"
+            : bounds.Min >= 0 && low < bounds.Min ? "; for a positive quantity a lognormal or gamma fits"
+            : "";
+        ErrorAtKey(keyPath,
+            $"a {Describe(spec)} distribution does not fit the valid range {bounds.Describe()} of {u.Path}: " +
+            $"its {Tail:0e0} and 1 - {Tail:0e0} quantiles are {low:G6} and {high:G6}{hint}");
+    }
+
+    private static string Describe(DistributionSpec s)
+    {
+        var given = Model.Shape.ScenarioShape.KeysOf(typeof(DistributionSpec))
+            .Where(k => k.Name != DistKey && k.Get(s) is double)
+            .Select(k => $"{k.Name} {Shown.Number((double)k.Get(s)!)}");
+        return $"{ScenarioNames.EnumKey(s.Dist!.Value)}({string.Join(", ", given)})";
+    }
+
+    private void Error(string path, string message) => issues.Add(new ScenarioIssue(path, message));
+
+    private void Missing(string path, string message) => issues.Add(new ScenarioIssue(path, message, Place: IssuePlace.Section));
+
+    private void ErrorAtKey(string path, string message) => issues.Add(new ScenarioIssue(path, message, Place: IssuePlace.Key));
+}
