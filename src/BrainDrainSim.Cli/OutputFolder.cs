@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using BrainDrainSim.Reporting;
 
 namespace BrainDrainSim.Cli;
 
@@ -71,7 +72,14 @@ internal sealed partial class OutputFolder
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A part of the path is a file, the disk is read-only, a folder may not be written...: the user's to fix.
+                // A full or read-only disk, a folder that may not be written: the same failure as while writing, and
+                // the same answer (exit 74), whenever it shows. Anything else (a part of the path is a file) is the
+                // path the user gave.
+                if (FileSystemFailure.Of(e) is { } failure)
+                {
+                    throw new OutputFailureException($"cannot create the output folder {target}: {failure.Problem} ({failure.Reason}); "
+                        + $"{failure.FixFor(parent)}. Nothing was run or written.", e);
+                }
                 throw new UserInputException($"cannot create the output folder {target}: {e.Message}");
             }
             var folder = new OutputFolder(target, staging, force);
@@ -124,26 +132,56 @@ internal sealed partial class OutputFolder
         return aside;
     }
 
-    /// <summary>Deletes the staging folder (best effort: the next run removes what is left).</summary>
     /// <summary>
     /// Writes the results into the staging folder with <paramref name="write"/>, then renames them into place;
-    /// if anything fails or is interrupted on the way, the staging folder is given up and nothing is left.
+    /// if anything fails or is interrupted on the way, the staging folder is given up and nothing is left. A
+    /// failure of the file system (an output file that cannot be written, a rename refused) comes out as an
+    /// <see cref="OutputFailureException"/> saying so; anything else comes out as it was thrown.
     /// </summary>
     public T Fill<T>(Func<string, T> write)
     {
+        bool movingIntoPlace = false;
         try
         {
             var written = write(Staging);
+            movingIntoPlace = true;
             Commit();
             return written;
         }
-        catch
+        catch (Exception e)
         {
             Abandon();
-            throw;
+            // While writing, only the output files' own failures are the file system's (the reporting code's write
+            // seam names them); an IOException from anywhere else (the console, say) is not about the results folder.
+            var failure = movingIntoPlace || e is OutputFileException ? FileSystemFailure.Of(e) : null;
+            if (failure is null) throw;
+            string what = e is OutputFileException file && !movingIntoPlace
+                ? $"cannot write {Path.GetFileName(file.FilePath)} in {Target}"
+                : $"cannot move the results into {Target}";
+            throw new OutputFailureException($"{what}: {failure.Problem} ({failure.Reason}); "
+                + $"{failure.FixFor(Path.GetDirectoryName(Target)!)}. {WhatIsLeft(movingIntoPlace)}", e);
         }
     }
 
+    /// <summary>
+    /// After <see cref="Abandon"/>: what is left. Normally nothing (and an existing target as it was); but a read-only
+    /// disk refuses to delete the staging folder too, which is then named, with the whole results in it if the
+    /// failure was the rename. The next run for this folder deletes it (RecoverStale) once the disk allows.
+    /// </summary>
+    private string WhatIsLeft(bool movingIntoPlace)
+    {
+        bool existing = Directory.Exists(Target);
+        string kept = existing ? $"; {Target} is as it was" : "";
+        string staging = Path.GetFileName(Staging);
+        if (!Directory.Exists(Staging)) return $"Nothing was written{kept}.";
+        if (!movingIntoPlace)
+            return $"Nothing was written{kept}; the unfinished folder {staging} beside it could not be deleted: "
+                + "delete it, or the next run for this folder will once the disk allows.";
+        return $"{(existing ? $"{Target} is as it was" : $"{Target} was not created")}; the finished results are in {staging} beside it, "
+            + "which could not be deleted: take them from there, or delete it (the next run for this folder will once the disk allows).";
+    }
+
+    /// <summary>Deletes the staging folder (best effort: the next run removes what is left).</summary>
     public void Abandon()
     {
         lock (Interruption.Gate)

@@ -3,8 +3,8 @@ using BrainDrainSim.Cli;
 
 // A thin entry point: each verb parses its options and calls the library; no model logic lives here.
 var root = new RootCommand("BrainDrainSim: an agent-based Monte Carlo model of AI researchers emigrating and returning, "
-    + "driven by YAML scenarios. Exit codes: 0 ok, 1 failure, 2 bad input, 130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM); "
-    + "an interrupted or terminated run writes nothing.");
+    + "driven by YAML scenarios. Exit codes: 0 ok, 1 failure (a bug), 2 bad input, 74 the disk failed the results (full, read-only, not writable), "
+    + "130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM); a run that fails or is stopped leaves no results folder.");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
@@ -37,6 +37,13 @@ catch (Exception) when (Interruption.Requested)
     // Whatever the work was doing when the signal came, the command has given up its staging folder.
     Interruption.Report();
     return Interruption.ExitCode;
+}
+catch (OutputFailureException e)
+{
+    // The disk, not the input or the program: what happened and what to do, and the system's exception on request.
+    Console.Error.WriteLine($"error: {e.Message}");
+    if (Environment.GetEnvironmentVariable("BRAINDRAIN_DEBUG") is not null) Console.Error.WriteLine(e.InnerException);
+    return ExitCodes.IoError;
 }
 catch (UserInputException e)
 {

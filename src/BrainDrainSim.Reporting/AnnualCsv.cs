@@ -28,5 +28,5 @@ public static class AnnualCsv
         return csv.ToString();
     }
 
-    public static void Write(AnnualSummary summary, string path) => Csv.WriteFile(path, Format(summary));
+    public static void Write(AnnualSummary summary, string path) => OutputFiles.WriteText(path, Format(summary));
 }

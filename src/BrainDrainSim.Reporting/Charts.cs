@@ -205,7 +205,7 @@ public static class Charts
         plot.Legend.ManualItems.AddRange(legend);
         plot.Legend.DisplayPlottableLegendItems = false;
         plot.ShowLegend(Edge.Bottom);
-        plot.SavePng(path, Width, Height);
+        OutputFiles.WriteBytes(path, plot.GetImageBytes(Width, Height, ImageFormat.Png));
     }
 
     internal static LegendItem LineItem(string label, Color colour) =>

@@ -47,6 +47,4 @@ internal sealed class Csv
     public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Integer(ulong value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static void WriteFile(string path, string text) => File.WriteAllText(path, text, Utf8NoBom);
 }

@@ -82,7 +82,7 @@ public static class Manifest
     }
 
     public static void Write(EnsembleResult result, RunInfo info, string path, IReadOnlyList<string>? outputs = null) =>
-        Csv.WriteFile(path, Format(result, info, outputs));
+        OutputFiles.WriteText(path, Format(result, info, outputs));
 
     /// <summary>A time as UTC with milliseconds and a Z, the form every manifest uses.</summary>
     internal static string UtcText(DateTimeOffset time) =>

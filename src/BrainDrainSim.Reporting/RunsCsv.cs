@@ -71,5 +71,5 @@ public static class RunsCsv
         return csv.ToString();
     }
 
-    public static void Write(EnsembleResult result, string path) => Csv.WriteFile(path, Format(result));
+    public static void Write(EnsembleResult result, string path) => OutputFiles.WriteText(path, Format(result));
 }

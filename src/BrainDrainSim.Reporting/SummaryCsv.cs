@@ -21,7 +21,7 @@ public static class SummaryCsv
         return csv.ToString();
     }
 
-    public static void Write(SeriesSummary summary, string path) => Csv.WriteFile(path, Format(summary));
+    public static void Write(SeriesSummary summary, string path) => OutputFiles.WriteText(path, Format(summary));
 
     /// <summary>n, mean, sd, p05..p95, status: the columns summary.csv and annual.csv share.</summary>
     internal static IEnumerable<string> StatisticsCells(CrossRunStatistics s)

@@ -32,15 +32,24 @@ internal static class Braindrain
     /// program (<c>dotnet exec --runtimeconfig FILE braindrain.dll ...</c>).
     /// </summary>
     public static Result RunWith(string workingDirectory, IDictionary<string, string>? environment,
+        IReadOnlyList<string> hostOptions, params string[] args) => RunVia([], workingDirectory, environment, hostOptions, args);
+
+    /// <summary>
+    /// As <see cref="RunWith"/>, started through <paramref name="launcher"/>, a command that runs the rest of its
+    /// command line (<c>setpriv --reuid=65534 ...</c> to run as another user); none when empty.
+    /// </summary>
+    public static Result RunVia(IReadOnlyList<string> launcher, string workingDirectory, IDictionary<string, string>? environment,
         IReadOnlyList<string> hostOptions, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var l in launcher.Skip(1)) psi.ArgumentList.Add(l);
+        if (launcher.Count > 0) psi.ArgumentList.Add("dotnet");
         psi.ArgumentList.Add("exec");
         foreach (var o in hostOptions) psi.ArgumentList.Add(o);
         psi.ArgumentList.Add(Dll);
@@ -66,7 +75,10 @@ internal static class Braindrain
     /// (GNU env --default-signal): a test host started in the background by a non-interactive shell ignores
     /// SIGINT, a child inherits that, and a program rightly leaves an ignored SIGINT ignored.
     /// </summary>
-    public static Running Start(string workingDirectory, params string[] args)
+    public static Running Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    /// <summary>As <see cref="Start(string, string[])"/>, with variables added to the environment.</summary>
+    public static Running Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo(CanResetSigint ? "env" : "dotnet")
         {
@@ -83,6 +95,8 @@ internal static class Braindrain
         psi.ArgumentList.Add("exec");
         psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
+        if (environment is not null)
+            foreach (var (k, v) in environment) psi.Environment[k] = v;
         return new Running(Process.Start(psi)!, string.Join(' ', args));
     }
 

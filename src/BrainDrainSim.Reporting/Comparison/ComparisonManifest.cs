@@ -80,7 +80,7 @@ public static class ComparisonManifest
     }
 
     public static void Write(Comparison comparison, CompareInfo info, string path, IReadOnlyList<string> outputs) =>
-        Csv.WriteFile(path, Format(comparison, info, outputs));
+        OutputFiles.WriteText(path, Format(comparison, info, outputs));
 
     private static void WriteSweep(Utf8JsonWriter w, SweepInfo sweep)
     {

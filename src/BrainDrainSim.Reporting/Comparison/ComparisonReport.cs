@@ -65,7 +65,7 @@ public static class ComparisonReport
         return md.ToString();
     }
 
-    public static void Write(Comparison comparison, CompareInfo info, string path) => Csv.WriteFile(path, Format(comparison, info));
+    public static void Write(Comparison comparison, CompareInfo info, string path) => OutputFiles.WriteText(path, Format(comparison, info));
 
     /// <summary>The answer in one sentence per policy, before the detail.</summary>
     private static void AppendAnswers(StringBuilder md, Comparison c)

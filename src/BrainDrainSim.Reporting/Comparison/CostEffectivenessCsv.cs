@@ -35,5 +35,5 @@ public static class CostEffectivenessCsv
         return csv.ToString();
     }
 
-    public static void Write(Comparison comparison, string path) => Csv.WriteFile(path, Format(comparison));
+    public static void Write(Comparison comparison, string path) => OutputFiles.WriteText(path, Format(comparison));
 }

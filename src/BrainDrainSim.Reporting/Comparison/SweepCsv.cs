@@ -16,7 +16,7 @@ public static class SweepCsv
         Format(comparison, SweepPoints.From(comparison, values), sweptPath);
 
     public static void Write(Comparison comparison, string sweptPath, IReadOnlyList<double> values, string file) =>
-        Csv.WriteFile(file, Format(comparison, sweptPath, values));
+        OutputFiles.WriteText(file, Format(comparison, sweptPath, values));
 
     internal static string Format(Comparison c, SweepPoints sweep, string sweptPath)
     {

@@ -31,7 +31,7 @@ public static class SweepWriter
         var sweep = SweepPoints.From(c, values);
         info.InputOf(0, values.Count);
 
-        Csv.WriteFile(Path.Combine(outDir, SweepFile), SweepCsv.Format(c, sweep, path));
+        OutputFiles.WriteText(Path.Combine(outDir, SweepFile), SweepCsv.Format(c, sweep, path));
         SweepChart.Write(c, sweep, path, Path.Combine(outDir, SweepChart.File));
         var written = Files.ToList();
         var sweepInfo = new SweepInfo(path, values, info.Sweep?.FixedUncertainPath);
