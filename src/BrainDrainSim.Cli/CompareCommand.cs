@@ -59,6 +59,7 @@ internal static class CompareCommand
                 StartedUtc = started,
                 WallSeconds = wall.Elapsed.TotalSeconds,
                 Inputs = loaded.Select((l, k) => new ScenarioInput(scenarios[k].Name, l.InputFiles, l.InputHash)).ToArray(),
+                Warnings = loaded.SelectMany(l => l.Warnings).Select(w => w.ToString()).ToArray(),
             };
             return (compared, Interruption.Await(() => ComparisonWriter.WriteAll(compared, info, staging)));
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BrainDrainSim.Cli;
+using BrainDrainSim.Validation;
 
 // A thin entry point: each verb parses its options and calls the library; no model logic lives here.
 var root = new RootCommand("BrainDrainSim: an agent-based Monte Carlo model of AI researchers emigrating and returning, "
@@ -44,6 +45,13 @@ catch (OutputFailureException e)
     Console.Error.WriteLine($"error: {e.Message}");
     if (Environment.GetEnvironmentVariable("BRAINDRAIN_DEBUG") is not null) Console.Error.WriteLine(e.InnerException);
     return ExitCodes.IoError;
+}
+catch (InvalidScenarioException e)
+{
+    // A scenario made from a valid one (an uncertain draw) that breaks a rule: bad input, not a bug.
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine("Nothing was written. Narrow the distributions in uncertainty: so that every draw keeps the scenario's rules.");
+    return ExitCodes.BadInput;
 }
 catch (UserInputException e)
 {

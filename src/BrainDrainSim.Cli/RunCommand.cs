@@ -41,6 +41,7 @@ internal static class RunCommand
             {
                 InputFiles = loaded.InputFiles,
                 InputHash = loaded.InputHash,
+                Warnings = loaded.Warnings.Select(w => w.ToString()).ToArray(),
                 ProgramVersion = ProgramInfo.Version,
                 StartedUtc = started,
                 WallSeconds = wall.Elapsed.TotalSeconds,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrainDrainSim.Model;
+using BrainDrainSim.Model.Shape;
 using BrainDrainSim.Scenarios;
 using BrainDrainSim.Validation;
 
@@ -8,11 +9,15 @@ namespace BrainDrainSim.Cli;
 /// <summary>
 /// A sweep's <c>--set PATH=V1,V2,...</c>: one real-valued scenario quantity (a parameter or a lever field,
 /// addressed as in <c>uncertainty:</c>, e.g. <c>levers[0].count</c>) and the values it takes. Every value
-/// is checked against the quantity's bounds before anything runs.
+/// is checked against the quantity's bounds before anything runs. A share of a set that sums to 1 is swept only
+/// with <c>--renormalise</c>, which rescales the set's other shares in proportion (<see cref="Shares"/>).
 /// </summary>
-internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values)
+internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values, bool Renormalise)
 {
-    public static SweepSetting Parse(string text, Scenario scenario)
+    /// <summary>The set of shares the swept quantity belongs to, or null.</summary>
+    public ShareGroup? Shares { get; private init; }
+
+    public static SweepSetting Parse(string text, Scenario scenario, bool renormalise)
     {
         int eq = text.IndexOf('=');
         if (eq <= 0 || eq == text.Length - 1)
@@ -34,7 +39,10 @@ internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values)
         }
         if (values.Count < 2)
             throw new UserInputException($"--set {path}: give at least two values (the first is what the others are compared with).");
-        return new SweepSetting(path, values);
+        var shares = ShareGroups.Containing(scenario, path);
+        if (renormalise && shares is null)
+            throw new UserInputException($"--renormalise rescales the other shares of a set that sums to 1 (sectors, a stage or degree mix, a GPU import's mix or sector_shares); {path} is not one of them.");
+        return new SweepSetting(path, values, renormalise) { Shares = shares };
     }
 
     /// <summary>
@@ -47,9 +55,24 @@ internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values)
     {
         var valid = new List<ValidatedScenario>();
         int count = 0;
+        if (Shares is { } group && !Renormalise)
+        {
+            // Alone, the share would move the whole: 30% more GPUs for academia and none fewer for the others.
+            string sums = string.Join(", ", Values.Select(v => $"{Shown.Sum(group.Members.Sum(m => m.Path == Path ? v : m.Value))} at {Shown.Number(v)}"));
+            errors.WriteLine($"{loaded.Place(new ScenarioIssue(Path, $"one of the shares of {group.Path}, which must sum to 1, cannot be swept on its own " +
+                $"(they would sum to {sums}); add --renormalise to rescale the other shares of {group.Path} in proportion"))} (with --set {Path}={string.Join(",", Values.Select(Shown.Number))})");
+            errors.WriteLine($"--set {Path}: 1 error; nothing was run or written.");
+            return null;
+        }
         foreach (var value in Values)
         {
             string origin = $"with --set {Path}={Shown.Number(value)}";
+            if (Shares is { } shares && value != 1 && shares.Members.Where(m => m.Path != Path).Sum(m => m.Value) == 0)
+            {
+                errors.WriteLine($"{loaded.Place(new ScenarioIssue(Path, $"the other shares of {shares.Path} are all 0, so they cannot be rescaled to make room for {Shown.Number(value)} ({origin} --renormalise)"))}");
+                count++;
+                continue;
+            }
             var candidate = ScenarioValidator.TryValidate(Apply(scenario, value), out var report);
             foreach (var e in report.Errors) errors.WriteLine($"{loaded.Place(e)} ({origin})");
             foreach (var w in report.Warnings.Where(w => w.Path == Path)) errors.WriteLine($"warning: {loaded.Place(w)} ({origin})");
@@ -71,6 +94,13 @@ internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values)
     public Scenario Apply(Scenario scenario, double value)
     {
         var fixedScenario = ScenarioPath.With(scenario, Path, value);
+        if (Renormalise && Shares is { } group)
+        {
+            // The others keep their proportions and fill what the swept share leaves: (1 - value) / their sum.
+            double others = group.Members.Where(m => m.Path != Path).Sum(m => m.Value);
+            foreach (var m in group.Members.Where(m => m.Path != Path))
+                fixedScenario = ScenarioPath.With(fixedScenario, m.Path, others == 0 ? 0 : m.Value * (1 - value) / others);
+        }
         return fixedScenario with
         {
             Name = $"{scenario.Name} {Path}={value.ToString("R", CultureInfo.InvariantCulture)}",

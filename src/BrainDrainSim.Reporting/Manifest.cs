@@ -34,6 +34,9 @@ public static class Manifest
             foreach (var f in info.InputFiles) w.WriteStringValue(f);
             w.WriteEndArray();
             w.WriteString("input_hash", info.InputHash);
+            w.WriteStartArray("warnings");
+            foreach (var warning in info.Warnings) w.WriteStringValue(warning);
+            w.WriteEndArray();
 
             w.WriteNumber("master_seed", result.MasterSeed);
             w.WriteNumber("runs", result.Runs.Count);

@@ -25,6 +25,9 @@ public sealed record RunInfo
     /// <summary>Seconds spent writing outputs; null lets <see cref="ResultWriter.WriteAll"/> measure it (the caller cannot know it beforehand).</summary>
     public double? OutputSeconds { get; init; }
 
+    /// <summary>The scenario's warnings (values outside their plausible range), each as file:line:column: key: message.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Peak working set in bytes; null lets the manifest writer read the process's peak at that moment, after the charts.</summary>
     public long? PeakMemoryBytes { get; init; }
 }

@@ -39,7 +39,7 @@ public class EdgeCaseTests
             name: empty-sector
             extends: empty-sector-base.yaml
             levers:
-              - {type: gpu_import, at: 2025-03, count: 100, sector_shares: {academia: 0.5, industry: 0.5}, unit_cost_krw: 146000000}
+              - {type: gpu_import, at: 2025-03, count: 100, sector_shares: {academia: 0.5, industry: 0.5}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 0}
             """, dir =>
             {
                 // Compute per head in a sector nobody is in is undefined in every month and year: empty, with a status.
@@ -74,14 +74,14 @@ public class EdgeCaseTests
             name: topup-100-percent
             extends: base.yaml
             levers:
-              - {type: salary_topup, at: 2025-01, percent: 1.0}
+              - {type: salary_topup, at: 2025-01, fraction: 1.0}
             """, dir => Assert.All(Finals(dir, "policy_cost_krw_cumulative"), c => Assert.True(c > 0))),
 
         ["topup-largest"] = ("""
             name: topup-largest
             extends: base.yaml
             levers:
-              - {type: salary_topup, at: 2025-01, percent: 10, amount_krw_per_year: 1000000000000}
+              - {type: salary_topup, at: 2025-01, fraction: 10, amount_krw_per_year: 1000000000000}
             """, dir =>
             {
                 // About 1,500 people at home paid 1e12 KRW a year more: some 2e15 KRW over 18 months, finite.
@@ -251,19 +251,19 @@ public class EdgeCaseTests
             name: nothing
             extends: empty-sector-base.yaml
             levers:
-              - {type: gpu_import, at: 2025-03, count: 0, sector_shares: {academia: 1.0}, unit_cost_krw: 146000000}
+              - {type: gpu_import, at: 2025-03, count: 0, sector_shares: {academia: 1.0}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 0}
             """);
         var wasted = tmp.Write("wasted.yaml", """
             name: wasted
             extends: empty-sector-base.yaml
             levers:
-              - {type: gpu_import, at: 2025-03, count: 500, sector_shares: {academia: 1.0}, unit_cost_krw: 146000000}
+              - {type: gpu_import, at: 2025-03, count: 500, sector_shares: {academia: 1.0}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 0}
             """);
         var topup = tmp.Write("topup.yaml", """
             name: topup
             extends: empty-sector-base.yaml
             levers:
-              - {type: salary_topup, at: 2025-01, percent: 1.0}
+              - {type: salary_topup, at: 2025-01, fraction: 1.0}
             """);
 
         var results = await Task.WhenAll(

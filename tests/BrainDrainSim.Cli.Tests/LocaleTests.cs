@@ -40,7 +40,7 @@ public class LocaleTests
             extends: empty-sector-base.yaml
             levers:
               - {type: gpu_import, at: 2025-03, count: 300, sector_shares: {industry: 0.6, institute: 0.4}, unit_cost_krw: 146000000.5, running_cost_krw_per_gpu_year: 14600000.25}
-              - {type: salary_topup, at: 2025-06, percent: 0.125, top_talent_only: true}
+              - {type: salary_topup, at: 2025-06, fraction: 0.125, top_talent_only: true}
             """);
         string[] Run(string dir) => ["run", policy, "--runs", "3", "--seed", "7", "--threads", "1", "--out", dir];
         string[] Compare(string dir) => ["compare", baseline, policy, "--runs", "3", "--seed", "7", "--threads", "1", "--out", dir];

@@ -20,11 +20,12 @@ internal static class TinyScenario
             count: 200
             sector_shares: {academia: 1.0}
             unit_cost_krw: 146000000
+            running_cost_krw_per_gpu_year: 14600000
         uncertainty:
           coefficients.b_gpu: {dist: normal, mean: 0.2, sd: 0.05}
         """;
 
-    /// <summary>The lever block of <see cref="Yaml"/>, lines 12-17.</summary>
+    /// <summary>The lever block of <see cref="Yaml"/>, lines 12-18.</summary>
     public const string Lever = """
         levers:
           - type: gpu_import
@@ -32,6 +33,7 @@ internal static class TinyScenario
             count: 200
             sector_shares: {academia: 1.0}
             unit_cost_krw: 146000000
+            running_cost_krw_per_gpu_year: 14600000
 
         """;
 

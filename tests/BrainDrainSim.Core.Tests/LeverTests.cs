@@ -39,8 +39,8 @@ public class LeverTests
     [Fact]
     public void A_larger_top_up_does_not_lower_the_home_stock()
     {
-        double small = FinalMean(With(new SalaryTopup { At = At, Percent = 0.1 }), Home);
-        double large = FinalMean(With(new SalaryTopup { At = At, Percent = 0.5 }), Home);
+        double small = FinalMean(With(new SalaryTopup { At = At, Fraction = 0.1 }), Home);
+        double large = FinalMean(With(new SalaryTopup { At = At, Fraction = 0.5 }), Home);
         double none = FinalMean(Base, Home);
         Assert.True(small >= none, $"10% top-up {small} vs none {none}");
         Assert.True(large > small, $"50% top-up {large} vs 10% {small}");
@@ -75,7 +75,7 @@ public class LeverTests
         var import = new GpuImport
         {
             At = At, Count = 500, Mix = [new GpuModelShare { Model = "H200", Share = 1, H100ePerUnit = 1.5 }],
-            SectorShares = new Dictionary<string, double> { ["academia"] = 1.0 }, UnitCostKrw = 146e6,
+            SectorShares = new Dictionary<string, double> { ["academia"] = 1.0 }, UnitCostKrw = 146e6, RunningCostKrwPerGpuYear = 0,
         };
         var withImport = With(import);
         Assert.True(FinalMean(withImport, ComputePerHomeResearcherPrefix + "academia") > FinalMean(Base, ComputePerHomeResearcherPrefix + "academia"));
@@ -138,7 +138,7 @@ public class LeverTests
     public void Entrants_are_keyed_by_month_and_rank_so_more_graduates_change_no_one_else()
     {
         var sc = Base;
-        var more = With(new Education { At = At, GraduatesMultiplier = 2 });
+        var more = With(new Education { At = At, GraduatesMultiplier = 2, CostKrwPerExtraGraduate = 0 });
         var key = StreamKey.FromSeed(StreamKey.ReplicationSeed(Seed, 0));
         var a = new Simulation(sc.Validate(), PolicySchedule.Build(sc.Validate()), key);
         var b = new Simulation(more.Validate(), PolicySchedule.Build(more.Validate()), key);

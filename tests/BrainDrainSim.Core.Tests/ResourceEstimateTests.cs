@@ -131,7 +131,7 @@ public class ResourceEstimateTests(ITestOutputHelper output)
     [Fact]
     public void Graduate_numbers_too_large_to_schedule_are_bounded_not_overflowed()
     {
-        var edu = new Education { At = new YearMonth(2025, 1), GraduatesMultiplier = 100 };
+        var edu = new Education { At = new YearMonth(2025, 1), GraduatesMultiplier = 100, CostKrwPerExtraGraduate = 0 };
         var sc = TestScenarios.Small(months: 1200) with { Careers = new CareerSpec { AnnualGraduates = 1e8 }, Levers = [edu, edu, edu] };
         var e = ResourceEstimate.For(sc, 1, 1, 1);
         Assert.True(e.Scenarios[0].Entrants > 1e15);

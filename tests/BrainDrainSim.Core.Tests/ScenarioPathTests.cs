@@ -9,7 +9,11 @@ public class ScenarioPathTests
     {
         Levers =
         [
-            new GpuImport { At = new(2026, 2), Count = 10_000, SectorShares = new Dictionary<string, double> { ["academia"] = 0.6, ["industry"] = 0.4 } },
+            new GpuImport
+            {
+                At = new(2026, 2), Count = 10_000, SectorShares = new Dictionary<string, double> { ["academia"] = 0.6, ["industry"] = 0.4 },
+                UnitCostKrw = 146e6, RunningCostKrwPerGpuYear = 14.6e6,
+            },
         ],
     };
 

@@ -31,11 +31,11 @@ internal static class EngineComparison
         ],
     };
 
-    public static Scenario Topup(double percent = 0.5) => Baseline() with
+    public static Scenario Topup(double fraction = 0.5) => Baseline() with
     {
         Name = "salary-topup",
         Description = "Everyone's home pay raised by half.",
-        Levers = [new SalaryTopup { At = Start, Percent = percent }],
+        Levers = [new SalaryTopup { At = Start, Fraction = fraction }],
     };
 
     public static Scenario Gpus() => Baseline() with

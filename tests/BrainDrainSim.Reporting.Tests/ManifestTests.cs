@@ -34,7 +34,7 @@ public class ManifestTests
     {
         var root = Parse(Manifest.Format(Build(), Info(), ["summary.csv"]));
         Assert.Equal(
-            ["scenario", "description", "resolved_scenario", "input_files", "input_hash", "master_seed", "runs", "threads",
+            ["scenario", "description", "resolved_scenario", "input_files", "input_hash", "warnings", "master_seed", "runs", "threads",
              "program_version", "command_line", "started_utc", "wall_seconds", "setup_seconds", "stepping_seconds",
              "output_seconds", "agent_steps", "agent_steps_per_second", "peak_memory_bytes", "first_month", "last_month",
              "months", "statistics", "metrics", "outputs"],

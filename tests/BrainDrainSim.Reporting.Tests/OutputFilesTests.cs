@@ -22,7 +22,7 @@ public class OutputFilesTests
         {
             ResultWriter.WriteAll(SyntheticEnsemble.Build(), SyntheticEnsemble.Info(), run.Path);
             ComparisonWriter.WriteAll(TwoPolicies(), Info(3), compare.Path);
-            SweepWriter.WriteAll(TwoPolicies(), "levers[0].percent", [0, 0.25, 0.5], Info(1), sweep.Path);
+            SweepWriter.WriteAll(TwoPolicies(), "levers[0].fraction", [0, 0.25, 0.5], Info(1), sweep.Path);
         }
         foreach (var dir in new[] { run.Path, compare.Path, sweep.Path })
         {

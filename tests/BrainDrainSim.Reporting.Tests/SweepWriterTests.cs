@@ -7,7 +7,7 @@ namespace BrainDrainSim.Reporting.Tests;
 
 public class SweepWriterTests
 {
-    private const string SweptPath = "levers[0].percent";
+    private const string SweptPath = "levers[0].fraction";
     private static readonly double[] Values = [0.1, 0.25, 0.5];
 
     /// <summary>A salary top-up swept over three fractions of pay, the first (0.1) the reference, all from one seed (a top-up of 0 is no top-up: the validator refuses it).</summary>
@@ -19,7 +19,7 @@ public class SweepWriterTests
 
     private static CompareInfo InfoForSweep(string? fixedUncertain = null) => Info(1) with
     {
-        CommandLine = "braindrain sweep topup.yaml --path levers[0].percent --values 0.1,0.25,0.5",
+        CommandLine = "braindrain sweep topup.yaml --path levers[0].fraction --values 0.1,0.25,0.5",
         Sweep = new SweepInfo(SweptPath, Values, fixedUncertain),
     };
 

@@ -37,8 +37,9 @@ internal static class SyntheticEnsemble
                     Count = 10_000,
                     SectorShares = new Dictionary<string, double> { ["industry"] = 0.5, ["academia"] = 0.3, ["institute"] = 0.2 },
                     UnitCostKrw = 45e6,
+                    RunningCostKrwPerGpuYear = 0,
                 },
-                new SalaryTopup { At = new YearMonth(2026, 3), Until = new YearMonth(2026, 12), Percent = 0.1, Stage = Stage.Early },
+                new SalaryTopup { At = new YearMonth(2026, 3), Until = new YearMonth(2026, 12), Fraction = 0.1, Stage = Stage.Early },
             ],
             Uncertainty =
             [

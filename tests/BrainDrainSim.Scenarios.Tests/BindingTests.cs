@@ -83,7 +83,7 @@ public sealed class BindingTests
           - type: salary_topup
             at: 2026-03
             until: 2028-12
-            percent: 0.1
+            fraction: 0.1
             top_talent_only: true
             sector: academia
             stage: early
@@ -169,7 +169,7 @@ public sealed class BindingTests
             {
                 var t = Assert.IsType<SalaryTopup>(l);
                 Assert.Equal(new YearMonth(2028, 12), t.Until);
-                Assert.Equal(0.1, t.Percent);
+                Assert.Equal(0.1, t.Fraction);
                 Assert.True(t.TopTalentOnly);
                 Assert.Equal("academia", t.Sector);
                 Assert.Equal(Stage.Early, t.Stage);
@@ -250,6 +250,8 @@ public sealed class BindingTests
                 at: 2025-06
                 count: 500
                 sector_shares: {industry: 1}
+                unit_cost_krw: 146000000
+                running_cost_krw_per_gpu_year: 14600000
             """, "x.yaml");
         Assertions.Ok(result);
         var g = Assert.IsType<GpuImport>(Assert.Single(result.Scenario!.Levers));

@@ -29,7 +29,7 @@ public sealed class ErrorTests
     {
         var result = ScenarioLoader.LoadText("""
             levers:
-              - {type: salary_topup, at: 2025-01, percent: 0.1, fee_usd: 5}
+              - {type: salary_topup, at: 2025-01, fraction: 0.1, fee_usd: 5}
             """, "x.yaml");
         var error = Assertions.Single(result, "levers[0].fee_usd");
         Assert.Equal("unknown key 'fee_usd' for a salary_topup lever (it is a key of visa_policy)", error.Message);
@@ -68,8 +68,8 @@ public sealed class ErrorTests
     [InlineData("coefficients: [1, 2]", "coefficients", "expected a section")]
     [InlineData("network: {peers_per_researcher: 2.5}", "network.peers_per_researcher", "expected a whole number, not '2.5'")]
     [InlineData("months:", "months", "expected a whole number, but the value is empty")]
-    [InlineData("levers: [{type: salary_topup, at: 2025-01, percent: 0.1, top_talent_only: yes}]", "levers[0].top_talent_only", "expected true or false, not 'yes'")]
-    [InlineData("levers: [{type: salary_topup, at: 2025-01, percent: 0.1, stage: junior}]", "levers[0].stage", "expected one of: student, early, mid, senior; not 'junior'")]
+    [InlineData("levers: [{type: salary_topup, at: 2025-01, fraction: 0.1, top_talent_only: yes}]", "levers[0].top_talent_only", "expected true or false, not 'yes'")]
+    [InlineData("levers: [{type: salary_topup, at: 2025-01, fraction: 0.1, stage: junior}]", "levers[0].stage", "expected one of: student, early, mid, senior; not 'junior'")]
     [InlineData("sectors: {name: academia}", "sectors", "expected a list")]
     [InlineData("levers: {type: gpu_import}", "levers", "expected a list of levers")]
     [InlineData("start: 2025", "start", "expected a month as YYYY-MM")]
@@ -155,7 +155,7 @@ public sealed class ErrorTests
     {
         var result = ScenarioLoader.LoadText("""
             levers:
-              - {type: gpu_import, at: 2025-06, until: 2027-01, count: 10, sector_shares: {industry: 1}}
+              - {type: gpu_import, at: 2025-06, until: 2027-01, count: 10, sector_shares: {industry: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
             """, "x.yaml");
         Assert.Contains("service life", Assertions.Single(result, "levers[0].until").Message);
     }
@@ -166,9 +166,9 @@ public sealed class ErrorTests
         var result = ScenarioLoader.LoadText("""
             levers:
               - at: 2025-01
-                percent: 0.1
+                fraction: 0.1
               - type: salary_topup
-                percent: 0.1
+                fraction: 0.1
             """, "x.yaml");
         Assert.Contains("a lever needs 'type:'", Assertions.Single(result, "levers[0].type").Message);
         var missingAt = Assertions.Single(result, "levers[1].at");
@@ -227,8 +227,10 @@ public sealed class ErrorTests
                 count: 100
                 mix: [{model: H100, share: 0.5}, {model: B200, share: 0.4, h100e_per_unit: 2}]
                 sector_shares: {academia: 0.5, industy: 0.5}
-              - {type: gpu_import, at: 2025-06, count: 100}
-              - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.2, industry: 0.2}}
+                unit_cost_krw: 146000000
+                running_cost_krw_per_gpu_year: 14600000
+              - {type: gpu_import, at: 2025-06, count: 100, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
+              - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.2, industry: 0.2}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
             """, "x.yaml");
         Assert.Equal("the mix's shares sum to 0.9, not 1 (H100 0.5 + B200 0.4)", Assertions.Single(result, "levers[0].mix").Message);
         var badSector = Assertions.Single(result, "levers[0].sector_shares.industy");
@@ -249,7 +251,7 @@ public sealed class ErrorTests
               - {name: academia, share: 0.5}
               - {share: 0}
             levers:
-              - {type: compute_voucher, at: 2025-01, sector: labs, gpu_hours_per_researcher_per_month: 10}
+              - {type: compute_voucher, at: 2025-01, sector: labs, gpu_hours_per_researcher_per_month: 10, price_krw_per_gpu_hour: 3500}
             """, "x.yaml");
         Assert.Contains("already used by sectors[0]", Assertions.Single(result, "sectors[1].name").Message);
         Assert.Contains("a sector needs a name", Assertions.Single(result, "sectors[2].name").Message);
@@ -260,15 +262,15 @@ public sealed class ErrorTests
     public void A_lever_sector_must_name_a_sector()
     {
         var result = ScenarioLoader.LoadText(
-            "levers:\n  - {type: salary_topup, at: 2025-01, percent: 0.1, sector: industri}\n", "x.yaml");
+            "levers:\n  - {type: salary_topup, at: 2025-01, fraction: 0.1, sector: industri}\n", "x.yaml");
         Assert.StartsWith("'industri' is not a sector; did you mean 'industry'?", Assertions.Single(result, "levers[0].sector").Message);
     }
 
     [Fact]
-    public void A_salary_topup_without_amount_or_percent_is_an_error()
+    public void A_salary_topup_without_amount_or_fraction_is_an_error()
     {
         var result = ScenarioLoader.LoadText("levers:\n  - {type: salary_topup, at: 2025-01, top_talent_only: true}\n", "x.yaml");
-        Assert.Contains("needs amount_krw_per_year or percent", Assertions.Single(result, "levers[0]").Message);
+        Assert.Contains("needs amount_krw_per_year or fraction", Assertions.Single(result, "levers[0]").Message);
     }
 
     [Fact]

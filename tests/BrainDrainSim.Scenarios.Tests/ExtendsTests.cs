@@ -14,7 +14,7 @@ public sealed class ExtendsTests
           - {name: academia, share: 0.5}
           - {name: industry, share: 0.5}
         levers:
-          - {type: gpu_import, at: 2025-06, count: 1000, sector_shares: {academia: 1}}
+          - {type: gpu_import, at: 2025-06, count: 1000, sector_shares: {academia: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
         uncertainty:
           coefficients.b_gpu: {dist: normal, mean: 0.2, sd: 0.05}
           coefficients.b_wage: {dist: normal, mean: 1, sd: 0.1}
@@ -177,7 +177,7 @@ public sealed class ExtendsTests
         var result = ScenarioLoader.Load(folder.Write("child.yaml", """
             extends: base.yaml
             levers:
-              - {type: gpu_import, at: 2025-06, count: 1000, sector_shares: {industry: 1}}
+              - {type: gpu_import, at: 2025-06, count: 1000, sector_shares: {industry: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
             uncertainty:
               levers[1].count: {dist: uniform, min: 800, max: 1200}
               levers[0].count: {dist: uniform, min: 800, max: 1200}

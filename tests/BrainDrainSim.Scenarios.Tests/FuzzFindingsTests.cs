@@ -48,7 +48,7 @@ public sealed class FuzzFindingsTests
     {
         // The "did you mean" distance table grows as the product of the lengths; text longer than any key skips it.
         string key = new string('k', 1_000_000);
-        var result = ScenarioLoader.LoadText($"levers:\n  - {{type: compute_voucher, at: 2025-01, gpu_hours_per_researcher_per_month: 1, sector: {key}}}\n", "x.yaml");
+        var result = ScenarioLoader.LoadText($"levers:\n  - {{type: compute_voucher, at: 2025-01, gpu_hours_per_researcher_per_month: 1, price_krw_per_gpu_hour: 3500, sector: {key}}}\n", "x.yaml");
         Assert.StartsWith($"'{new string('k', 97)}...' is not a sector (the sectors are: academia, industry, institute)",
             Assertions.Single(result, "levers[0].sector").Message);
     }
@@ -158,9 +158,14 @@ public sealed class FuzzFindingsTests
     [InlineData("sectors:\n  - {nmae: academia, share: 1}\n", "sectors[0].nmae", "unknown key 'nmae'; did you mean 'name'?")]
     [InlineData("population:\n  home_stage_shares: {studnet: 0.15, early: 0.35, mid: 0.3, senior: 0.2}\n",
         "population.home_stage_shares.studnet", "unknown key 'studnet'; did you mean 'student'?")]
-    [InlineData("levers:\n  - {type: gpu_import, at: 2026-02, count: 10, sector_share: {academia: 1}}\n",
+    [InlineData("levers:\n  - {type: gpu_import, at: 2026-02, count: 10, sector_share: {academia: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}\n",
         "levers[0].sector_share", "unknown key 'sector_share'; did you mean 'sector_shares'?")]
-    [InlineData("levers:\n  - {type: salary_topup, at: 2026-01, percnet: 0.5}\n", "levers[0].percnet", "unknown key 'percnet'; did you mean 'percent'?")]
+    [InlineData("levers:\n  - {type: salary_topup, at: 2026-01, fractoin: 0.5}\n", "levers[0].fractoin", "unknown key 'fractoin'; did you mean 'fraction'?")]
+    [InlineData("levers:\n  - {type: salary_topup, at: 2026-01, percent: 0.5}\n", "levers[0].percent",
+        "'percent' is now 'fraction': the same top-up as a fraction of pay, 0.05 for 5% and 0.5 for 50% (the old key took a fraction too, despite its name)")]
+    // Hyphens for underscores are one slip, however many there are: the cost rule must not report the key missing too.
+    [InlineData("levers:\n  - {type: gpu_import, at: 2026-02, count: 10, sector_shares: {academia: 1}, unit_cost_krw: 1, running-cost-krw-per-gpu-year: 1}\n",
+        "levers[0].running-cost-krw-per-gpu-year", "unknown key 'running-cost-krw-per-gpu-year'; did you mean 'running_cost_krw_per_gpu_year'?")]
     [InlineData("lever:\n  - {type: visa_policy, at: 2026-01, fee_usd: 1}\nuncertainty:\n  levers[0].fee_usd: {dist: uniform, min: 0, max: 1}\n",
         "lever", "unknown key 'lever'; did you mean 'levers'?")]
     // Between keys as close, the one sharing more letters: 'mn' is 'min' less a letter, not 'mu' changed.

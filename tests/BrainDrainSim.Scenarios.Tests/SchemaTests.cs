@@ -115,13 +115,13 @@ public sealed class SchemaTests
               - type: salary_topup
                 at: 2026-01
                 until: 2030-12
-                percent: 0.2
+                fraction: 0.2
                 stage: mid
               - {type: visa_policy, at: 2025-10, fee_usd: 100000, selection_rate: ~}
-              - {type: education, at: 2027-03, graduates_multiplier: 1.2, graduation_degrees: {phd: 0.3, master: 0.65, bachelor: 0.05}}
+              - {type: education, at: 2027-03, graduates_multiplier: 1.2, graduation_degrees: {phd: 0.3, master: 0.65, bachelor: 0.05}, cost_krw_per_extra_graduate: 60000000}
             uncertainty:
-              levers[0].percent: {dist: beta, alpha: 2, beta: 8}
-              levers[2].graduation_degrees.phd: {dist: uniform, min: 0.2, max: 0.4}
+              levers[0].fraction: {dist: beta, alpha: 2, beta: 8}
+              levers[2].graduation_degrees: {dist: dirichlet, concentration: {phd: 6, master: 13, bachelor: 1}}
               sectors[1].pay_multiplier: {dist: lognormal, mu: 0.1, sigma: 0.05}
               coefficients.b_gpu: {dist: gamma, shape: 2, rate: 10, mean: ~}
             """;
@@ -139,26 +139,26 @@ public sealed class SchemaTests
     {
         { "unknown top-level key", "monthz: 12", "monthz", "/monthz" },
         { "unknown key in a section", "coefficients: {b_gpx: 0.2}", "coefficients.b_gpx", "/coefficients/b_gpx" },
-        { "unknown key of a lever", "levers: [{type: gpu_import, at: 2026-02, count: 10, cuont: 10, sector_shares: {academia: 1}}]", "levers[0].cuont", "/levers/0/cuont" },
+        { "unknown key of a lever", "levers: [{type: gpu_import, at: 2026-02, count: 10, cuont: 10, sector_shares: {academia: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}]", "levers[0].cuont", "/levers/0/cuont" },
         { "key of another lever type", "levers: [{type: visa_policy, at: 2026-02, count: 10}]", "levers[0].count", "/levers/0/count" },
         { "text for a whole number", "months: twelve", "months", "/months" },
         { "fraction for a whole number", "months: 12.5", "months", "/months" },
         { "quoted number", "coefficients: {b_gpu: '0.2'}", "coefficients.b_gpu", "/coefficients/b_gpu" },
         { "number for a section", "pay: 5", "pay", "/pay" },
         { "section for a list", "sectors: {name: academia}", "sectors", "/sectors" },
-        { "text for true/false", "levers: [{type: salary_topup, at: 2026-01, percent: 0.1, top_talent_only: sometimes}]", "levers[0].top_talent_only", "/levers/0/top_talent_only" },
+        { "text for true/false", "levers: [{type: salary_topup, at: 2026-01, fraction: 0.1, top_talent_only: sometimes}]", "levers[0].top_talent_only", "/levers/0/top_talent_only" },
         { "above a bound", "coefficients: {lambda_out: 1.5}", "coefficients.lambda_out", "/coefficients/lambda_out" },
         { "below a bound", "network: {homophily: -0.1}", "network.homophily", "/network/homophily" },
         { "on an excluded minimum", "compute: {half_life_years: 0}", "compute.half_life_years", "/compute/half_life_years" },
-        { "share above 1 in a share map", "levers: [{type: gpu_import, at: 2026-02, count: 10, sector_shares: {academia: 1.5}}]", "levers[0].sector_shares.academia", "/levers/0/sector_shares/academia" },
+        { "share above 1 in a share map", "levers: [{type: gpu_import, at: 2026-02, count: 10, sector_shares: {academia: 1.5}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}]", "levers[0].sector_shares.academia", "/levers/0/sector_shares/academia" },
         { "month out of range", "start: 2025-13", "start", "/start" },
         { "month without its year", "levers: [{type: education, at: 26-01, graduates_multiplier: 1.1}]", "levers[0].at", "/levers/0/at" },
-        { "unknown stage", "levers: [{type: salary_topup, at: 2026-01, percent: 0.1, stage: junior}]", "levers[0].stage", "/levers/0/stage" },
+        { "unknown stage", "levers: [{type: salary_topup, at: 2026-01, fraction: 0.1, stage: junior}]", "levers[0].stage", "/levers/0/stage" },
         { "unknown lever type", "levers: [{type: gpu_imprt, at: 2026-02, count: 10}]", "levers[0].type", "/levers/0/type" },
         { "lever without a type", "levers: [{at: 2026-02, count: 10}]", "levers[0].type", "/levers/0" },
         { "lever without at", "levers: [{type: education, graduates_multiplier: 1.1}]", "levers[0].at", "/levers/0" },
-        { "gpu_import with until", "levers: [{type: gpu_import, at: 2026-02, until: 2027-01, count: 10, sector_shares: {academia: 1}}]", "levers[0].until", "/levers/0/until" },
-        { "gpu_import without sector_shares", "levers: [{type: gpu_import, at: 2026-02, count: 10}]", "levers[0].sector_shares", "/levers/0" },
+        { "gpu_import with until", "levers: [{type: gpu_import, at: 2026-02, until: 2027-01, count: 10, sector_shares: {academia: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}]", "levers[0].until", "/levers/0/until" },
+        { "gpu_import without sector_shares", "levers: [{type: gpu_import, at: 2026-02, count: 10, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}]", "levers[0].sector_shares", "/levers/0" },
         { "sector without a name", "sectors: [{share: 1}]", "sectors[0].name", "/sectors/0" },
         { "unknown distribution", "uncertainty: {coefficients.b_gpu: {dist: cauchy, mean: 0, sd: 1}}", "uncertainty.coefficients.b_gpu.dist", "/uncertainty/coefficients.b_gpu/dist" },
         { "distribution without dist", "uncertainty: {coefficients.b_gpu: {mean: 0, sd: 1}}", "uncertainty.coefficients.b_gpu.dist", "/uncertainty/coefficients.b_gpu" },

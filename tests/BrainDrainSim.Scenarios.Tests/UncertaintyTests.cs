@@ -5,7 +5,7 @@ public sealed class UncertaintyTests
     private static ScenarioLoadResult Load(string uncertainty) =>
         ScenarioLoader.LoadText($"""
             levers:
-              - {"{"}type: gpu_import, at: 2025-06, count: 1000, sector_shares: {"{"}industry: 1{"}"}{"}"}
+              - {"{"}type: gpu_import, at: 2025-06, count: 1000, sector_shares: {"{"}industry: 1{"}"}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000{"}"}
             uncertainty:
               {uncertainty}
             """, "x.yaml");
@@ -45,10 +45,42 @@ public sealed class UncertaintyTests
     }
 
     [Fact]
-    public void A_path_into_a_lever_share_map_is_a_share()
+    public void A_share_of_a_set_cannot_be_drawn_alone_and_the_whole_set_takes_a_dirichlet()
     {
-        Assertions.Ok(Load("levers[0].sector_shares.industry: {dist: beta, alpha: 5, beta: 1}"));
+        // Drawn alone, the share would move without the others and the set would not sum to 1 in any run.
+        var lone = Assertions.Single(Load("levers[0].sector_shares.industry: {dist: beta, alpha: 5, beta: 1}"), "uncertainty.levers[0].sector_shares.industry");
+        Assert.Equal("'levers[0].sector_shares.industry' is one of the shares of levers[0].sector_shares, which must sum to 1, so it cannot be drawn on its own; " +
+                     "draw the whole set with a dirichlet distribution, such as levers[0].sector_shares: {dist: dirichlet, concentration: {industry: 20}}", lone.Message);
+        Assertions.Ok(Load("levers[0].sector_shares: {dist: dirichlet, concentration: {industry: 5}}"));
         Assertions.Ok(Load("levers[0].count: {dist: uniform, min: 500, max: 1500}"));
+    }
+
+    [Theory]
+    [InlineData("levers[0].sector_shares: {dist: dirichlet, concentration: {industry: 5, academia: 2}}", "uncertainty.levers[0].sector_shares.concentration",
+        "'academia' is not a share of levers[0].sector_shares (its shares are: industry)")]
+    [InlineData("population.home_stage_shares: {dist: dirichlet, concentration: {student: 3, early: 7, mid: 6}}", "uncertainty.population.home_stage_shares.concentration",
+        "give a concentration for every share of population.home_stage_shares; missing: senior")]
+    [InlineData("coefficients.b_gpu: {dist: dirichlet, concentration: {a: 1}}", "uncertainty.coefficients.b_gpu",
+        "a dirichlet distribution is for a set of shares that sum to 1 (sectors, a stage or degree mix, a GPU import's mix or sector_shares); 'coefficients.b_gpu' is not one")]
+    [InlineData("sectors: {dist: beta, alpha: 2, beta: 2}", "uncertainty.sectors",
+        "'sectors' is a set of shares that sum to 1: draw it whole with a dirichlet distribution, such as sectors: {dist: dirichlet, concentration: {academia: 6, industry: 11, institute: 3}}")]
+    [InlineData("sectors[0].share: {dist: beta, alpha: 2, beta: 2}", "uncertainty.sectors[0].share",
+        "'sectors[0].share' is one of the shares of sectors, which must sum to 1, so it cannot be drawn on its own; draw the whole set with a dirichlet distribution, such as sectors: {dist: dirichlet, concentration: {academia: 6, industry: 11, institute: 3}}")]
+    [InlineData("sectors: {dist: dirichlet, concentration: {academia: 0.01, industry: 5, institute: 2}}", "uncertainty.sectors.concentration.academia",
+        "0.01 is below the minimum 0.1 (valid range [0.1, 1E+06])")]
+    [InlineData("sectors: {dist: dirichlet, mean: 1}", "uncertainty.sectors.mean", "'mean' is not a parameter of a dirichlet distribution (it takes concentration)")]
+    public void A_set_of_shares_takes_a_dirichlet_over_exactly_its_shares(string entry, string keyPath, string message)
+    {
+        var error = Assertions.Single(Load(entry), keyPath);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_dirichlet_over_every_kind_of_set_is_accepted()
+    {
+        Assertions.Ok(Load("sectors: {dist: dirichlet, concentration: {academia: 6, industry: 11, institute: 3}}"));
+        Assertions.Ok(Load("population.degrees: {dist: dirichlet, concentration: {bachelor: 8, master: 7, phd: 5}}"));
+        Assertions.Ok(Load("levers[0].mix: {dist: dirichlet, concentration: {H100: 4}}"));
     }
 
     [Theory]
@@ -91,7 +123,7 @@ public sealed class UncertaintyTests
         var result = ScenarioLoader.LoadText("""
             levers:
               - {type: nonsense, at: 2025-01}
-              - {type: gpu_import, at: 2025-06, count: 1000, sector_shares: {industry: 1}}
+              - {type: gpu_import, at: 2025-06, count: 1000, sector_shares: {industry: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
             uncertainty:
               levers[1].count: {dist: uniform, min: 800, max: 1200}
             """, "x.yaml");

@@ -60,7 +60,7 @@ internal static class PolicySchedule
                     if (top.Stage is { } only && (int)only != st) continue;
                     if (top.TopTalentOnly && tt == 0) continue;
                     int g = Group(s, st, tt == 1);
-                    pct[g] += top.Percent;
+                    pct[g] += top.Fraction;
                     amt[g] += top.AmountKrwPerYear;
                 }
             }
@@ -77,8 +77,9 @@ internal static class PolicySchedule
                 double value = imp.Count * perUnit * imp.Utilisation * Math.Pow(0.5, age / 12.0 / sc.Compute.HalfLifeYears);
                 for (int s = 0; s < nSectors; s++)
                     cohort[s] += value * imp.SectorShares!.GetValueOrDefault(sc.Sectors[s].Name);
-                gpuCost += imp.Count * imp.RunningCostKrwPerGpuYear / 12.0;
-                if (age == 0) gpuCost += imp.Count * imp.UnitCostKrw;
+                // A validated import gives both costs (the validator refuses one left out).
+                gpuCost += imp.Count * imp.RunningCostKrwPerGpuYear!.Value / 12.0;
+                if (age == 0) gpuCost += imp.Count * imp.UnitCostKrw!.Value;
             }
 
             var voucher = new double[nSectors];
@@ -90,7 +91,7 @@ internal static class PolicySchedule
                 {
                     if (only >= 0 && s != only) continue;
                     voucher[s] += v.GpuHoursPerResearcherPerMonth / ComputeSpec.GpuHoursPerH100eMonth;
-                    voucherCost[s] += v.GpuHoursPerResearcherPerMonth * v.PriceKrwPerGpuHour;
+                    voucherCost[s] += v.GpuHoursPerResearcherPerMonth * v.PriceKrwPerGpuHour!.Value;
                 }
             }
 
@@ -107,7 +108,8 @@ internal static class PolicySchedule
             }
             double graduates = sc.Careers.AnnualGraduates / 12.0;
             foreach (var e in active.OfType<Education>())
-                educationCost += graduates * (e.GraduatesMultiplier - 1) * e.CostKrwPerExtraGraduate;
+                // The validator requires the cost wherever the multiplier is not 1; at 1 there is nothing to charge.
+                educationCost += e.GraduatesMultiplier == 1 ? 0 : graduates * (e.GraduatesMultiplier - 1) * e.CostKrwPerExtraGraduate!.Value;
 
             // Entrants: the fraction is carried to the next month, so the schedule needs no draws.
             carry += graduates * mult / sc.AgentScale;
@@ -136,7 +138,7 @@ internal static class PolicySchedule
                 BonusPerReturn = returns.Sum(r => r.BonusKrw),
                 GuaranteedH100e = returns.Where(r => r.GuaranteeMonths > 0).Sum(r => r.GuaranteedH100e),
                 Guarantees = returns.Where(r => r.GuaranteeMonths > 0 && r.GuaranteedH100e > 0)
-                    .Select(r => (r.GuaranteedH100e * ComputeSpec.GpuHoursPerH100eMonth * r.PriceKrwPerGpuHour, r.GuaranteeMonths)).ToArray(),
+                    .Select(r => (r.GuaranteedH100e * ComputeSpec.GpuHoursPerH100eMonth * r.PriceKrwPerGpuHour!.Value, r.GuaranteeMonths)).ToArray(),
                 GpuCost = gpuCost,
                 EducationCost = educationCost,
                 GraduationDegrees = degrees,

@@ -12,6 +12,9 @@ public sealed class BoundsAttribute(double min, double max) : Attribute
     /// <summary>True when the lower bound itself is not allowed (for example a half-life of 0).</summary>
     public bool MinExclusive { get; init; }
 
+    /// <summary>Why the range stops where it does, when that is not plain (added to the error message).</summary>
+    public string? Why { get; init; }
+
     public bool Contains(double v) => !double.IsNaN(v) && (MinExclusive ? v > Min : v >= Min) && v <= Max;
 
     /// <summary>
@@ -27,7 +30,7 @@ public sealed class BoundsAttribute(double min, double max) : Attribute
         string why = v > Max ? $"{F(v)} is above the maximum {F(Max)}{u}"
             : MinExclusive && v == Min ? $"{F(v)} is not above the minimum {F(Min)}{u}, which is excluded"
             : $"{F(v)} is below the minimum {F(Min)}{u}";
-        return $"{why} (valid range {Describe()})";
+        return $"{why} (valid range {Describe()}){(Why is null ? "" : $": {Why}")}";
     }
 
     public string Describe() => $"{(MinExclusive ? "(" : "[")}{Fmt(Min)}, {Fmt(Max)}]";

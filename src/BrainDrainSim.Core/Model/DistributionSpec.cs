@@ -5,7 +5,8 @@ namespace BrainDrainSim.Model;
 /// <summary>
 /// A distribution for an uncertain scenario quantity. Which fields apply depends on <see cref="Dist"/>:
 /// normal (mean, sd); lognormal (mu, sigma of the log); uniform (min, max); beta (alpha, beta, and
-/// optional min, max to rescale from [0, 1]); triangular (min, mode, max); gamma (shape, rate).
+/// optional min, max to rescale from [0, 1]); triangular (min, mode, max); gamma (shape, rate); dirichlet
+/// (concentration: one positive number per share of the set, by the share's name).
 /// </summary>
 public sealed record DistributionSpec
 {
@@ -23,6 +24,13 @@ public sealed record DistributionSpec
     public double? Shape { get; init; }
     public double? Rate { get; init; }
 
+    /// <summary>
+    /// A Dirichlet's concentration parameters, one per share of the set by its name (a sector's name, a stage, a
+    /// degree, a GPU model). Share i has mean c_i / sum(c); the larger the sum, the tighter the draws around it.
+    /// </summary>
+    [Bounds(0.1, 1e6)]
+    public IReadOnlyDictionary<string, double>? Concentration { get; init; }
+
     /// <summary>The parameters each family must take and may take, by their keys.</summary>
     public static IReadOnlyDictionary<DistributionKind, (string[] Required, string[] Optional)> Parameters { get; } =
         new Dictionary<DistributionKind, (string[] Required, string[] Optional)>
@@ -33,6 +41,7 @@ public sealed record DistributionSpec
             [DistributionKind.Beta] = ([K(nameof(Alpha)), K(nameof(Beta))], [K(nameof(Min)), K(nameof(Max))]),
             [DistributionKind.Triangular] = ([K(nameof(Min)), K(nameof(Mode)), K(nameof(Max))], []),
             [DistributionKind.Gamma] = ([K(nameof(Shape)), K(nameof(Rate))], []),
+            [DistributionKind.Dirichlet] = ([K(nameof(Concentration))], []),
         };
 
     private static string K(string propertyName) => ScenarioNames.ToSnake(propertyName);

@@ -18,12 +18,15 @@ public sealed record Scenario
     public YearMonth Start { get; init; } = new(2025, 1);
 
     /// <summary>The horizon in months.</summary>
+    [Plausible(1, 360, Why = "more than 30 years; the model's myopic decisions and fixed traits are meant for 5-15")]
     [Bounds(1, 1200), Unit("months")] public int Months { get; init; } = 120;
 
     /// <summary>One agent stands for this many persons: counts are divided, outputs and costs multiplied back.</summary>
+    [Plausible(1, 1_000_000)] // a speed knob, not a quantity that a slip of the unit could spoil (a group left without agents is an error)
     [Bounds(1, 1_000_000), Unit("persons per agent")] public int AgentScale { get; init; } = 1;
 
     /// <summary>Exchange rate that converts offers abroad (USD) into KRW for the pay comparison.</summary>
+    [Plausible(500, 3000, Why = "the won has traded between about 700 and 2,000 per dollar since 1997")]
     [Bounds(0, 1e6, MinExclusive = true), Unit("KRW per USD")] public double KrwPerUsd { get; init; } = 1391.6;
 
     public PopulationSpec Population { get; init; } = new();

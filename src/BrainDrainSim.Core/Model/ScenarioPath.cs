@@ -13,13 +13,19 @@ namespace BrainDrainSim.Model;
 public static class ScenarioPath
 {
     /// <summary>Why a path does not name a real-valued quantity of the scenario, or null when it does.</summary>
-    public static string? Check(Scenario scenario, string path, out BoundsAttribute? bounds)
+    public static string? Check(Scenario scenario, string path, out BoundsAttribute? bounds) => Check(scenario, path, out bounds, out _);
+
+    /// <summary>
+    /// Why a path does not name a real-valued quantity of the scenario, or null when it does, with its valid and
+    /// plausible ranges (a section such as pay.home_krw_per_year gives its members its plausible range).
+    /// </summary>
+    public static string? Check(Scenario scenario, string path, out BoundsAttribute? bounds, out PlausibleAttribute? plausible)
     {
         bounds = null;
+        plausible = null;
         try
         {
-            var (_, leafBounds) = Walk(scenario, Parse(path), null);
-            bounds = leafBounds;
+            (_, bounds, plausible) = Walk(scenario, Parse(path));
             return null;
         }
         catch (ScenarioPathException e)
@@ -28,7 +34,7 @@ public static class ScenarioPath
         }
     }
 
-    public static double Get(Scenario scenario, string path) => Walk(scenario, Parse(path), null).Value;
+    public static double Get(Scenario scenario, string path) => Walk(scenario, Parse(path)).Value;
 
     /// <summary>A copy of the scenario with the quantity at the path set to the value.</summary>
     public static Scenario With(Scenario scenario, string path, double value)
@@ -63,42 +69,46 @@ public static class ScenarioPath
         return result;
     }
 
-    private static (double Value, BoundsAttribute? Bounds) Walk(object node, List<Segment> segs, BoundsAttribute? bounds)
+    private static (double Value, BoundsAttribute? Bounds, PlausibleAttribute? Plausible) Walk(object node, List<Segment> segs)
     {
         object? current = node;
-        BoundsAttribute? b = bounds;
+        BoundsAttribute? b = null;
+        PlausibleAttribute? plausible = null, inherited = null;
         string walked = "";
         foreach (var seg in segs)
         {
-            (current, b) = Step(current, seg, walked, b);
+            (current, b, plausible) = Step(current, seg, walked, b, plausible);
+            // A section's plausible range covers its members (pay levels by stage); a member's own comes after.
+            inherited = current is double ? inherited : plausible ?? inherited;
             walked += seg is Name n ? (walked.Length == 0 ? n.Key : "." + n.Key) : $"[{((Index)seg).I}]";
         }
         return current switch
         {
-            double d => (d, b),
+            double d => (d, b, inherited ?? plausible),
             null => throw new ScenarioPathException($"'{walked}' is not set in this scenario"),
             _ => throw new ScenarioPathException($"'{walked}' is not a real-valued quantity (it is {Describe(current)})"),
         };
     }
 
-    private static (object? Value, BoundsAttribute? Bounds) Step(object? current, Segment seg, string walked, BoundsAttribute? bounds)
+    private static (object? Value, BoundsAttribute? Bounds, PlausibleAttribute? Plausible) Step(object? current, Segment seg, string walked,
+        BoundsAttribute? bounds, PlausibleAttribute? plausible)
     {
         switch (seg, current)
         {
             case (Name n, IReadOnlyDictionary<string, double> dict):
                 // The map's own bounds (each entry of a share map lies in [0, 1]) came with the step onto it.
                 return dict.TryGetValue(n.Key, out var v)
-                    ? (v, bounds)
+                    ? (v, bounds, plausible)
                     : throw new ScenarioPathException($"'{walked}' has no key '{n.Key}' (it has {string.Join(", ", dict.Keys)})");
             case (Name n, not null) when current is not IList:
                 var key = ScenarioShape.Key(current.GetType(), n.Key)
                     ?? throw new ScenarioPathException($"'{(walked.Length == 0 ? "" : walked + ".")}{n.Key}' is not a key of the scenario" +
                         (walked.Length == 0 ? "" : $" (keys under {walked}: {string.Join(", ", ScenarioShape.KeysOf(current.GetType()).Select(k => k.Name))})"));
-                return (key.Get(current), key.Bounds);
+                return (key.Get(current), key.Bounds, key.Plausible);
             case (Index ix, IList list):
                 if (ix.I >= list.Count)
                     throw new ScenarioPathException($"'{walked}[{ix.I}]' is out of range ({walked} has {list.Count} entries)");
-                return (list[ix.I], null);
+                return (list[ix.I], null, null);
             default:
                 throw new ScenarioPathException($"'{walked}' cannot be followed further");
         }

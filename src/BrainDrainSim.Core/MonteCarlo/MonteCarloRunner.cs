@@ -34,14 +34,23 @@ public static class MonteCarloRunner
         long setupTicks = 0, stepTicks = 0;
         int done = 0;
         var wall = Stopwatch.StartNew();
-        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
+        try
         {
-            var r = RunOne(validated, masterSeed, firstReplication + i, sharedPlan, cancel, out var setup, out var step);
-            results[i] = r;
-            Interlocked.Add(ref setupTicks, setup);
-            Interlocked.Add(ref stepTicks, step);
-            progress?.Report(Interlocked.Increment(ref done));
-        });
+            Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
+            {
+                var r = RunOne(validated, masterSeed, firstReplication + i, sharedPlan, cancel, out var setup, out var step);
+                results[i] = r;
+                Interlocked.Add(ref setupTicks, setup);
+                Interlocked.Add(ref stepTicks, step);
+                progress?.Report(Interlocked.Increment(ref done));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidScenarioException>().FirstOrDefault() is { } invalid)
+        {
+            // A draw that broke a rule is the scenario's problem, not the runner's: say it as the validator does.
+            // (Which replication is named depends on the threads; any one of them is reason enough.)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(invalid).Throw();
+        }
         wall.Stop();
 
         // Phase times are summed over workers; scale them to the ensemble's wall time so that

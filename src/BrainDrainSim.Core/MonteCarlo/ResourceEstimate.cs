@@ -257,9 +257,8 @@ public sealed record ResourceEstimate
         foreach (var u in scenario.Uncertainty)
         {
             if (u.Path != "careers.annual_graduates" && !u.Path.EndsWith(".graduates_multiplier", StringComparison.Ordinal)) continue;
-            double v = UncertaintySampler.InverseCdf(u.Distribution, 1 - 1e-6);
             ScenarioPath.Check(scenario, u.Path, out var bounds);
-            if (bounds is not null) v = Math.Clamp(v, bounds.Min, bounds.Max);
+            double v = UncertaintySampler.Quantile(u.Distribution, bounds, 1 - 1e-6);
             if (double.IsFinite(v)) worst = ScenarioPath.With(worst, u.Path, v);
         }
         double scale = worst.AgentScale;

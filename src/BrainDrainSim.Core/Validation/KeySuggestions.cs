@@ -10,6 +10,10 @@ public static class KeySuggestions
     {
         // Text longer than any key is no slip of the keyboard (and the table below grows as the product of lengths).
         if (typed.Length > Shown.MaxKey) return null;
+        // Hyphens, spaces or capitals for the underscores and lower case of the naming rule are one slip, however
+        // many of them there are (running-cost-krw-per-gpu-year is five edits from the key).
+        string plain = typed.Replace('-', '_').Replace(' ', '_').ToLowerInvariant();
+        if (plain != typed && known.FirstOrDefault(k => k == plain) is { } same) return same;
         // About one slip per three letters; beyond that a "suggestion" is noise.
         int allowed = Math.Clamp(typed.Length / 3, 1, 4);
         string? best = null;

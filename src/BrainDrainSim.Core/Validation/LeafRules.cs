@@ -13,9 +13,10 @@ namespace BrainDrainSim.Validation;
 /// </summary>
 internal sealed class LeafRules(ValidationContext context, List<ScenarioIssue> issues)
 {
-    public void Check(Scenario scenario) => Walk(scenario, typeof(Scenario), "");
+    public void Check(Scenario scenario) => Walk(scenario, typeof(Scenario), "", null);
 
-    private void Walk(object record, Type type, string path)
+    /// <param name="plausible">The plausible range a section's key gives all its numbers (pay levels by stage), or null.</param>
+    private void Walk(object record, Type type, string path, PlausibleAttribute? plausible)
     {
         foreach (var key in ScenarioShape.KeysOf(type))
         {
@@ -27,10 +28,10 @@ internal sealed class LeafRules(ValidationContext context, List<ScenarioIssue> i
             switch (key.Kind)
             {
                 case ValueKind.Real:
-                    Number(p, (double)value, key);
+                    Number(p, (double)value, key, plausible ?? key.Plausible);
                     break;
                 case ValueKind.Whole:
-                    Number(p, (int)value, key);
+                    Number(p, (int)value, key, plausible ?? key.Plausible);
                     break;
                 case ValueKind.Month:
                     var m = (YearMonth)value;
@@ -42,7 +43,7 @@ internal sealed class LeafRules(ValidationContext context, List<ScenarioIssue> i
                         issues.Add(new ScenarioIssue(p, $"{value} is not one of the choices for this key"));
                     break;
                 case ValueKind.Section:
-                    Walk(value, key.ValueType, p);
+                    Walk(value, key.ValueType, p, key.Plausible);
                     break;
                 case ValueKind.List:
                     int i = 0;
@@ -51,7 +52,7 @@ internal sealed class LeafRules(ValidationContext context, List<ScenarioIssue> i
                         string itemPath = $"{p}[{i++}]";
                         if (context.Unreadable(itemPath)) continue;
                         if (item is null) issues.Add(new ScenarioIssue(itemPath, "a list entry is missing"));
-                        else Walk(item, key.ValueType, itemPath);
+                        else Walk(item, key.ValueType, itemPath, null);
                     }
                     break;
                 case ValueKind.Levers:
@@ -60,33 +61,33 @@ internal sealed class LeafRules(ValidationContext context, List<ScenarioIssue> i
                     {
                         string leverPath = $"{p}[{context.LeverIndex(j)}]";
                         if (levers[j] is null) issues.Add(new ScenarioIssue(leverPath, "a lever is missing"));
-                        else if (!context.Unreadable(leverPath)) Walk(levers[j], levers[j].GetType(), leverPath);
+                        else if (!context.Unreadable(leverPath)) Walk(levers[j], levers[j].GetType(), leverPath, null);
                     }
                     break;
                 case ValueKind.RealMap:
                     foreach (var (name, d) in (IReadOnlyDictionary<string, double>)value)
                     {
                         string entry = Shown.Join(p, name);
-                        if (!context.Unreadable(entry)) Number(entry, d, key);
+                        if (!context.Unreadable(entry)) Number(entry, d, key, key.Plausible);
                     }
                     break;
             }
         }
     }
 
-    private void Number(string path, double v, ScenarioKey key)
+    private void Number(string path, double v, ScenarioKey key, PlausibleAttribute? plausible)
     {
         if (double.IsNaN(v)) issues.Add(new ScenarioIssue(path, "NaN is not allowed: expected a finite number"));
         else if (double.IsInfinity(v)) issues.Add(new ScenarioIssue(path, "infinity is not allowed: expected a finite number"));
         else if (key.Bounds?.Explain(v, key.Unit) is { } why) issues.Add(new ScenarioIssue(path, why));
-        else if (key.Plausible is { } plausible && !plausible.Contains(v))
-            issues.Add(new ScenarioIssue(path, Implausible(v, key, plausible), IssueSeverity.Warning));
+        else if (plausible is not null && !plausible.Contains(v))
+            issues.Add(new ScenarioIssue(path, Implausible(v, key.Unit, plausible), IssueSeverity.Warning));
     }
 
     /// <summary>The warning for a value outside its plausible range: the value, the range and what it usually means.</summary>
-    internal static string Implausible(double v, ScenarioKey key, PlausibleAttribute plausible)
+    internal static string Implausible(double v, string? unitName, PlausibleAttribute plausible)
     {
-        string unit = key.Unit is null ? "" : $" {key.Unit}";
+        string unit = unitName is null ? "" : $" {unitName}";
         string side = v > plausible.Max ? $"above the plausible maximum {Shown.Number(plausible.Max)}{unit}" : $"below the plausible minimum {Shown.Number(plausible.Min)}{unit}";
         return $"{Shown.Number(v)} is {side} (plausible range [{Shown.Number(plausible.Min)}, {Shown.Number(plausible.Max)}]){(plausible.Why is null ? "" : $": {plausible.Why}")}; it is valid, but check it";
     }

@@ -183,19 +183,47 @@ internal sealed class ScenarioRules(ValidationContext context, List<ScenarioIssu
         switch (lever)
         {
             case SalaryTopup topup:
-                string amount = $"{path}.{Key(nameof(SalaryTopup.AmountKrwPerYear))}", percent = $"{path}.{Key(nameof(SalaryTopup.Percent))}";
-                if (topup.AmountKrwPerYear == 0 && topup.Percent == 0 && !context.Unreadable(amount) && !context.Unreadable(percent))
-                    Error(path, $"a {lever.Type} needs {Key(nameof(SalaryTopup.AmountKrwPerYear))} or {Key(nameof(SalaryTopup.Percent))} above 0; it gives neither");
+                string amount = $"{path}.{Key(nameof(SalaryTopup.AmountKrwPerYear))}", fraction = $"{path}.{Key(nameof(SalaryTopup.Fraction))}";
+                if (topup.AmountKrwPerYear == 0 && topup.Fraction == 0 && !context.Unreadable(amount) && !context.Unreadable(fraction))
+                    Error(path, $"a {lever.Type} needs {Key(nameof(SalaryTopup.AmountKrwPerYear))} or {Key(nameof(SalaryTopup.Fraction))} above 0; it gives neither");
                 break;
-            case Education { GraduationDegrees: not null }:
-                CheckRecordSum(groups.First(g => g.Path == $"{path}.{Key(nameof(Education.GraduationDegrees))}"));
+            case Education education:
+                if (education.GraduationDegrees is not null)
+                    CheckRecordSum(groups.First(g => g.Path == $"{path}.{Key(nameof(Education.GraduationDegrees))}"));
+                // Only a lever that changes the number of entrants has a cost to give.
+                if (education.GraduatesMultiplier != 1)
+                    CheckCosts(lever, path, (nameof(Education.CostKrwPerExtraGraduate), education.CostKrwPerExtraGraduate,
+                        "charged for each entrant above the baseline number"));
                 break;
             case GpuImport import:
                 string mix = $"{path}.{Key(nameof(GpuImport.Mix))}";
                 CheckMix(import, mix, groups.First(g => g.Path == mix));
                 if (sectorsUsable) CheckSectorShares(s, import, $"{path}.{Key(nameof(GpuImport.SectorShares))}", groups);
+                CheckCosts(lever, path,
+                    (nameof(GpuImport.UnitCostKrw), import.UnitCostKrw, "the purchase, charged in the arrival month"),
+                    (nameof(GpuImport.RunningCostKrwPerGpuYear), import.RunningCostKrwPerGpuYear, "power, hosting and operation, charged monthly in service"));
+                break;
+            case ComputeVoucher voucher:
+                CheckCosts(lever, path, (nameof(ComputeVoucher.PriceKrwPerGpuHour), voucher.PriceKrwPerGpuHour, "the cost of each GPU-hour handed out"));
+                break;
+            case ReturnIncentive { GuaranteedH100e: > 0 } incentive:
+                CheckCosts(lever, path, (nameof(ReturnIncentive.PriceKrwPerGpuHour), incentive.PriceKrwPerGpuHour,
+                    "the cost of each GPU-hour of the guaranteed compute"));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A lever's costs must be written, 0 included: a cost left out would count as nothing, and the comparison
+    /// would report a policy as free. One error names every cost missing from the lever.
+    /// </summary>
+    private void CheckCosts(Lever lever, string path, params (string Property, double? Value, string What)[] costs)
+    {
+        var missing = costs.Where(c => c.Value is null && !context.Unreadable($"{path}.{Key(c.Property)}")).ToList();
+        if (missing.Count == 0) return;
+        string keys = string.Join(" and ", missing.Select(c => $"{Key(c.Property)} ({c.What})"));
+        string article = "aeiou".Contains(lever.Type[0]) ? "an" : "a";
+        Error(path, $"{article} {lever.Type} needs {keys}; write 0 for a cost the home budget does not bear");
     }
 
     private void CheckMix(GpuImport import, string path, ShareGroup group)

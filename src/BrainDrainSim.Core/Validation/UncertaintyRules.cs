@@ -1,11 +1,12 @@
 using BrainDrainSim.Model;
+using BrainDrainSim.Model.Shape;
 using BrainDrainSim.MonteCarlo;
 
 namespace BrainDrainSim.Validation;
 
 /// <summary>
 /// Checks the uncertainty block against the scenario: each path must name a real-valued quantity
-/// (<see cref="ScenarioPath.Check"/>), each distribution must have exactly its own parameters with valid values,
+/// (<see cref="ScenarioPath.Check(Scenario, string, out BoundsAttribute?)"/>), each distribution must have exactly its own parameters with valid values,
 /// and its support must fit the quantity's bounds.
 /// </summary>
 internal sealed class UncertaintyRules(ValidationContext context, List<ScenarioIssue> issues)
@@ -22,6 +23,11 @@ internal sealed class UncertaintyRules(ValidationContext context, List<ScenarioI
     private static readonly string Mode = K(nameof(DistributionSpec.Mode));
     private static readonly string Alpha = K(nameof(DistributionSpec.Alpha)), BetaKey = K(nameof(DistributionSpec.Beta));
     private static readonly string Shape = K(nameof(DistributionSpec.Shape)), Rate = K(nameof(DistributionSpec.Rate));
+    private static readonly string Concentration = K(nameof(DistributionSpec.Concentration));
+    private static readonly string DirichletName = ScenarioNames.EnumKey(DistributionKind.Dirichlet);
+
+    /// <summary>The total concentration of the Dirichlet a message suggests: each share's sd is then about 0.1 around 0.5.</summary>
+    private const double SuggestedConcentration = 20;
     internal static readonly string UncertaintyKey = K(nameof(Scenario.Uncertainty));
 
 
@@ -36,7 +42,7 @@ internal sealed class UncertaintyRules(ValidationContext context, List<ScenarioI
         {
             string keyPath = EntryPath(u);
             bool parametersOk = CheckParameters(u.Distribution, keyPath);
-            var bounds = CheckPath(scenario, u.Path, keyPath, out bool pathOk);
+            var bounds = CheckPath(scenario, u, keyPath, out bool pathOk);
             if (parametersOk && pathOk && bounds is not null) CheckSupport(u, keyPath, bounds);
         }
     }
@@ -119,13 +125,22 @@ internal sealed class UncertaintyRules(ValidationContext context, List<ScenarioI
                 CheckShape(spec.Shape, Shape, "gamma");
                 if (spec.Rate <= 0) Bad(Rate, $"{Rate} must be above 0, not {F(spec.Rate)}");
                 break;
+            case DistributionKind.Dirichlet:
+                // The loader checks each entry as it reads it; a distribution built in code is checked here.
+                var concentration = ScenarioShape.Key(typeof(DistributionSpec), Concentration)!;
+                foreach (var (share, c) in spec.Concentration!)
+                    if (!context.Unreadable(Shown.Join($"{keyPath}.{Concentration}", share)) &&
+                        (!double.IsFinite(c) || concentration.Bounds!.Explain(c, null) is not null))
+                        Bad(Shown.Join(Concentration, share), double.IsFinite(c) ? concentration.Bounds!.Explain(c, null)! : "expected a finite number");
+                break;
         }
         return ok;
     }
 
-    private BoundsAttribute? CheckPath(Scenario scenario, string path, string keyPath, out bool ok)
+    private BoundsAttribute? CheckPath(Scenario scenario, UncertainParameter u, string keyPath, out bool ok)
     {
         ok = false;
+        string path = u.Path;
         if (path == UncertaintyKey || path.StartsWith(UncertaintyKey + ".", StringComparison.Ordinal) || path.StartsWith(UncertaintyKey + "[", StringComparison.Ordinal))
         {
             ErrorAtKey(keyPath, "the uncertainty block cannot make its own parameters uncertain");
@@ -141,14 +156,65 @@ internal sealed class UncertaintyRules(ValidationContext context, List<ScenarioI
             ErrorAtKey(keyPath, $"'{Shown.Text(path)}' cannot be made uncertain: it is not the path of a quantity of the scenario");
             return null;
         }
+        var whole = ShareGroups.At(scenario, path);
+        if (u.Distribution.Dist == DistributionKind.Dirichlet)
+        {
+            if (whole is null)
+                ErrorAtKey(keyPath, $"a {DirichletName} distribution is for a set of shares that sum to 1 (sectors, a stage or degree mix, " +
+                                    $"a GPU import's mix or sector_shares); '{path}' is not one");
+            else ok = CheckConcentrations(whole, u.Distribution, keyPath);
+            return null;
+        }
+        if (whole is not null)
+        {
+            ErrorAtKey(keyPath, $"'{path}' is a set of shares that sum to 1: draw it whole with a {DirichletName} distribution, such as {Suggestion(whole)}");
+            return null;
+        }
         string? reason = ScenarioPath.Check(scenario, path, out var bounds);
         if (reason is not null)
         {
             ErrorAtKey(keyPath, $"'{path}' cannot be made uncertain: {reason}");
             return null;
         }
+        if (ShareGroups.Containing(scenario, path) is { } group)
+        {
+            // Drawn alone, a share would leave the others where they are and the sum would be off 1 in every run.
+            ErrorAtKey(keyPath, $"'{path}' is one of the shares of {group.Path}, which must sum to 1, so it cannot be drawn on its own; " +
+                                $"draw the whole set with a {DirichletName} distribution, such as {Suggestion(group)}");
+            return null;
+        }
         ok = true;
         return bounds;
+    }
+
+    /// <summary>A Dirichlet names every share of its set once, by the name the set gives it, and nothing else.</summary>
+    private bool CheckConcentrations(ShareGroup group, DistributionSpec spec, string keyPath)
+    {
+        if (spec.Concentration is not { } given) return false; // reported with the parameters
+        string path = $"{keyPath}.{Concentration}";
+        var labels = group.Members.Select(m => m.Label).ToList();
+        if (labels.Distinct(StringComparer.Ordinal).Count() != labels.Count || labels.Any(l => l.Length == 0))
+        {
+            Error(path, $"the shares of {group.Path} need distinct names to take a {DirichletName} ({string.Join(", ", labels.Select(l => $"'{Shown.Text(l)}'"))})");
+            return false;
+        }
+        var missing = labels.Where(l => !given.ContainsKey(l)).ToList();
+        var extra = given.Keys.Where(k => !labels.Contains(k)).ToList();
+        if (missing.Count == 0 && extra.Count == 0) return true;
+        string names = string.Join(", ", labels.Select(l => Shown.Text(l)));
+        if (extra.Count > 0)
+            Error(path, $"{string.Join(", ", extra.Select(e => $"'{Shown.Text(e)}'"))} {(extra.Count == 1 ? "is" : "are")} not a share of {group.Path} (its shares are: {names})");
+        if (missing.Count > 0)
+            Error(path, $"give a concentration for every share of {group.Path}; missing: {string.Join(", ", missing.Select(m => Shown.Text(m)))}");
+        return false;
+    }
+
+    /// <summary>A Dirichlet centred on the set's current shares, as a message suggests it.</summary>
+    private static string Suggestion(ShareGroup group)
+    {
+        string entries = string.Join(", ", group.Members.Select(m =>
+            $"{Shown.Text(m.Label.Length == 0 ? "?" : m.Label)}: {Shown.Number(Math.Max(0.1, Math.Round(m.Value * SuggestedConcentration, 1)))}"));
+        return $"{group.Path}: {{dist: {DirichletName}, {Concentration}: {{{entries}}}}}";
     }
 
     private void CheckSupport(UncertainParameter u, string keyPath, BoundsAttribute bounds)

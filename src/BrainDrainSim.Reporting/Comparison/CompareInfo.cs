@@ -22,6 +22,9 @@ public sealed record CompareInfo
     /// </summary>
     public IReadOnlyList<ScenarioInput> Inputs { get; init; } = [];
 
+    /// <summary>Every scenario's warnings (values outside their plausible range), each as file:line:column: key: message.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Set for a sweep: the path and values varied.</summary>
     public SweepInfo? Sweep { get; init; }
 

@@ -50,6 +50,9 @@ public static class ComparisonManifest
             w.WriteString("last_month", b.Months[^1].ToString());
             w.WriteNumber("months", b.Months.Count);
 
+            w.WriteStartArray("warnings");
+            foreach (var warning in info.Warnings) w.WriteStringValue(warning);
+            w.WriteEndArray();
             if (sweep is not null) WriteSweep(w, sweep);
 
             w.WriteStartArray("scenarios");
@@ -90,6 +93,12 @@ public static class ComparisonManifest
         foreach (var v in sweep.Values) w.WriteNumberValue(v);
         w.WriteEndArray();
         w.WriteString("reference", "differences are relative to the first value, run by run");
+        if (sweep.RenormalisedShares is { } shares)
+        {
+            w.WriteString("renormalised_shares", shares);
+            w.WriteString("renormalised_note",
+                $"{sweep.Path} is one of the shares of {shares}, which sum to 1: at each value the other shares of {shares} were rescaled in proportion (--renormalise)");
+        }
         if (sweep.FixedUncertainPath is { } fixedPath)
         {
             w.WriteString("fixed_uncertain_parameter", fixedPath);

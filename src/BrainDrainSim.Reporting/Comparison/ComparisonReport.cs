@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BrainDrainSim.Model;
+using BrainDrainSim.Model.Shape;
 using BrainDrainSim.MonteCarlo;
 
 namespace BrainDrainSim.Reporting;
@@ -180,15 +181,19 @@ public static class ComparisonReport
         md.Append("would give different effects and costs.\n\n");
     }
 
-    /// <summary>The parameters a distribution sets, in a fixed order: "mean 0.2, sd 0.1".</summary>
+    /// <summary>
+    /// The parameters a distribution sets, in the order its family takes them: "min 0, mode 0.2, max 0.8",
+    /// "concentration academia 10, industry 6, institute 4".
+    /// </summary>
     internal static string Parameters(DistributionSpec d)
     {
-        (string Name, double? Value)[] all =
-        [
-            ("mean", d.Mean), ("sd", d.Sd), ("mu", d.Mu), ("sigma", d.Sigma), ("min", d.Min), ("mode", d.Mode),
-            ("max", d.Max), ("alpha", d.Alpha), ("beta", d.Beta), ("shape", d.Shape), ("rate", d.Rate),
-        ];
-        return string.Join(", ", all.Where(p => p.Value is not null).Select(p => $"{p.Name} {Scalar(p.Value!.Value)}"));
+        var (required, optional) = DistributionSpec.Parameters[d.Dist!.Value];
+        return string.Join(", ", required.Concat(optional).Select(name => ScenarioShape.Key(typeof(DistributionSpec), name)!.Get(d) switch
+        {
+            double v => $"{name} {Scalar(v)}",
+            IReadOnlyDictionary<string, double> map => $"{name} {string.Join(", ", map.Select(e => $"{e.Key} {Scalar(e.Value)}"))}",
+            _ => null,
+        }).Where(p => p is not null));
     }
 
     /// <summary>A scenario value as written in a file: up to 6 significant digits, no thousands separators.</summary>

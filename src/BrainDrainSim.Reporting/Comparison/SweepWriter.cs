@@ -34,7 +34,9 @@ public static class SweepWriter
         OutputFiles.WriteText(Path.Combine(outDir, SweepFile), SweepCsv.Format(c, sweep, path));
         SweepChart.Write(c, sweep, path, Path.Combine(outDir, SweepChart.File));
         var written = Files.ToList();
-        var sweepInfo = new SweepInfo(path, values, info.Sweep?.FixedUncertainPath);
+        // The path and values are the ones written; what the caller knows of them (a fixed uncertain parameter,
+        // renormalised shares) is kept.
+        var sweepInfo = (info.Sweep ?? new SweepInfo(path, values)) with { Path = path, Values = values };
         ComparisonManifest.Write(c, info with { Sweep = sweepInfo }, Path.Combine(outDir, ManifestFile), written);
         return written;
     }

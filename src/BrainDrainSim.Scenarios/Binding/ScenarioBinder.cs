@@ -220,7 +220,7 @@ internal sealed class ScenarioBinder(ErrorList errors)
     {
         if (node is not SourceMapping map)
         {
-            Fail(node, path, $"expected a section of name: share lines, not {node.Describe()}");
+            Fail(node, path, $"expected a section of name: {(key.Shares is null ? "number" : "share")} lines, not {node.Describe()}");
             return null;
         }
         var entries = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -267,11 +267,14 @@ public static class ScenarioSchema
             foreach (var p in paths)
             {
                 string leverNote = p.LeverTypes.Count == 0 ? "" : $" (a key of {string.Join(" and ", p.LeverTypes)} levers)";
+                string what = p.SharesOfOne
+                    ? $"A {ScenarioNames.EnumKey(DistributionKind.Dirichlet)} distribution for the shares of {p.Text}{leverNote}, drawn together once per replication " +
+                      "(a single share cannot be drawn on its own: the shares must sum to 1); its concentration names each share."
+                    : $"A distribution for {p.Text}{leverNote}, drawn once per replication; it must fit the quantity's valid range {p.Bounds?.Describe() ?? "(unbounded)"}.";
                 var entry = new JsonObject
                 {
                     ["$ref"] = $"#/$defs/{DistributionDef}",
-                    ["description"] = Join([$"A distribution for {p.Text}{leverNote}, drawn once per replication; " +
-                        $"it must fit the quantity's valid range {p.Bounds?.Describe() ?? "(unbounded)"}.", p.Description]),
+                    ["description"] = Join([what, p.Description]),
                 };
                 if (p.Exact) exact[p.Text] = entry;
                 else patterns[$"^{p.Pattern}$"] = entry;
@@ -282,16 +285,28 @@ public static class ScenarioSchema
             s["additionalProperties"] = false;
         }
 
-        private sealed record RealPath(string Text, string Pattern, bool Exact, BoundsAttribute? Bounds, string? Description, List<string> LeverTypes);
+        /// <summary>A path the uncertainty block takes: a real quantity, or a whole set of shares (which takes a Dirichlet).</summary>
+        private sealed record RealPath(string Text, string Pattern, bool Exact, BoundsAttribute? Bounds, string? Description, List<string> LeverTypes, bool SharesOfOne = false);
 
-        private void CollectPaths(Type type, string text, string pattern, bool exact, string? leverType, List<RealPath> into)
+        private void CollectPaths(Type type, string text, string pattern, bool exact, string? leverType, List<RealPath> into, string? shareMember = null)
         {
             foreach (var key in ScenarioShape.KeysOf(type))
             {
                 string keyText = SourceTreeReader.Join(text, key.Name);
                 string keyPattern = pattern.Length == 0 ? Regex.Escape(key.Name) : $@"{pattern}\.{Regex.Escape(key.Name)}";
+                if (key.Shares is { } shares)
+                {
+                    // A set of shares is drawn whole; its members are not paths of their own (a lone share is refused).
+                    Add(into, new RealPath(keyText, keyPattern, exact, null, Meaning(key), [], SharesOfOne: true), leverType);
+                    if (key.Kind == ValueKind.List)
+                        CollectPaths(key.ValueType, keyText + Index(keyText), keyPattern + IndexPattern, exact: false, leverType, into,
+                            ScenarioNames.ToSnake(shares.Member!));
+                    continue;
+                }
                 switch (key.Kind)
                 {
+                    case ValueKind.Real when key.Name == shareMember:
+                        break;
                     case ValueKind.Real:
                         Add(into, new RealPath(keyText, keyPattern, exact, key.Bounds, Meaning(key), []), leverType);
                         break;
@@ -362,7 +377,7 @@ public static class ScenarioSchema
                     if (key == DistKey || optional.Contains(key)) continue;
                     // The validator's rule: a parameter written empty (sd: ~) counts as left out.
                     parameters[key] = required.Contains(key)
-                        ? new JsonObject { ["type"] = "number" }
+                        ? new JsonObject { ["type"] = ScenarioShape.Key(spec, key)!.Kind == ValueKind.RealMap ? "object" : "number" }
                         : new JsonObject
                         {
                             ["type"] = "null",

@@ -50,13 +50,13 @@ internal static class DocExamples
 
         // ## Unknown keys
         DocExample.Text("levers[0].cuont: unknown key 'cuont'; did you mean 'count'?",
-            "levers:\n  - {type: gpu_import, at: 2025-06, cuont: 10, sector_shares: {industry: 1}}\n"),
+            "levers:\n  - {type: gpu_import, at: 2025-06, cuont: 10, sector_shares: {industry: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}\n"),
         DocExample.Text("coeficients: unknown key 'coeficients'; did you mean 'coefficients'?", "coeficients: {b_gpu: 0.1}\n"),
         DocExample.Text("b_net: unknown key 'b_net' at the top level; it is a key of coefficients", "b_net: 1\n"),
         DocExample.Text("pay.half_life_years: unknown key 'half_life_years' in pay; it is a key of compute", "pay: {half_life_years: 3}\n"),
         DocExample.Text("network.zzz: unknown key 'zzz'; the keys here are: peers_per_researcher, homophily", "network: {zzz: 1}\n"),
         DocExample.Text("levers[0].fee_usd: unknown key 'fee_usd' for a salary_topup lever (it is a key of visa_policy)",
-            "levers:\n  - {type: salary_topup, at: 2025-01, percent: 0.1, fee_usd: 5}\n"),
+            "levers:\n  - {type: salary_topup, at: 2025-01, fraction: 0.1, fee_usd: 5}\n"),
         DocExample.Text("levers[1].zzz: unknown key 'zzz' for a visa_policy lever; its keys are: at, until, label, selection_rate, advanced_round_rate, fee_usd, talent_route_rate, other_pass_rate, study_pass_rate, type",
             $"levers:\n  - {Visa}\n  - {{type: visa_policy, at: 2025-10, fee_usd: 1, zzz: 1}}\n"),
 
@@ -72,9 +72,9 @@ internal static class DocExamples
         DocExample.Text("sectors: expected a list (entries starting with '- '), not a section", "sectors: {name: academia, share: 1}\n"),
         DocExample.Text("description: expected text, not a list", "description: [a, b]\n"),
         DocExample.Text("levers[0].top_talent_only: expected true or false, not 'yes'",
-            "levers:\n  - {type: salary_topup, at: 2025-01, percent: 0.1, top_talent_only: yes}\n"),
+            "levers:\n  - {type: salary_topup, at: 2025-01, fraction: 0.1, top_talent_only: yes}\n"),
         DocExample.Text("levers[0].stage: expected one of: student, early, mid, senior; not 'junior'",
-            "levers:\n  - {type: salary_topup, at: 2025-01, percent: 0.1, stage: junior}\n"),
+            "levers:\n  - {type: salary_topup, at: 2025-01, fraction: 0.1, stage: junior}\n"),
         DocExample.Text(@"name: the name must not contain '/' or '\': it names the output folder (results/NAME); leave name: out to use the file's name",
             "name: ../elsewhere\n"),
 
@@ -94,7 +94,7 @@ internal static class DocExamples
         DocExample.Text("levers[1].until: until 2026-01 is before at 2026-06; a lever applies from at through until, both included",
             $"levers:\n  - {Visa}\n  - {{type: visa_policy, at: 2026-06, until: 2026-01, fee_usd: 1}}\n"),
         DocExample.Text("levers[3].until: a gpu_import has no 'until': the cohort's service life (compute.service_life_years) governs how long it lasts",
-            $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - {{type: gpu_import, at: 2025-06, until: 2027-01, count: 10, sector_shares: {{industry: 1}}}}\n"),
+            $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - {{type: gpu_import, at: 2025-06, until: 2027-01, count: 10, sector_shares: {{industry: 1}}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}}\n"),
         DocExample.Text("levers[4].at: a lever needs 'at:', the month it starts (YYYY-MM)",
             $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - *v\n  - {{type: visa_policy, fee_usd: 1}}\n"),
 
@@ -112,17 +112,19 @@ internal static class DocExamples
                 count: 100
                 mix: [{model: H100, share: 0.5}, {model: B200, share: 0.4, h100e_per_unit: 2}]
                 sector_shares: {industry: 1}
+                unit_cost_krw: 146000000
+                running_cost_krw_per_gpu_year: 14600000
             """),
         DocExample.Text("levers[0].sector_shares: the sector shares sum to 0.4, not 1 (academia 0.2 + industry 0.2)",
-            "levers:\n  - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.2, industry: 0.2}}\n"),
+            "levers:\n  - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.2, industry: 0.2}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}\n"),
         DocExample.Text("levers[0].sector_shares.industy: 'industy' is not a sector; did you mean 'industry'? (the sectors are: academia, industry, institute)",
-            "levers:\n  - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.5, industy: 0.5}}\n"),
+            "levers:\n  - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.5, industy: 0.5}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}\n"),
         DocExample.Text("levers[1].sector_shares: a gpu_import needs sector_shares: the share of its compute going to each sector, such as {academia: ..., industry: ..., institute: ...}",
-            $"levers:\n  - {Visa}\n  - {{type: gpu_import, at: 2025-06, count: 100}}\n"),
+            $"levers:\n  - {Visa}\n  - {{type: gpu_import, at: 2025-06, count: 100, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}}\n"),
         DocExample.Text("levers[2].sector_shares: sector_shares is empty; give the share of at least one sector",
-            $"levers:\n  - {Visa}\n  - *v\n  - {{type: gpu_import, at: 2025-06, count: 100, sector_shares: {{}}}}\n"),
+            $"levers:\n  - {Visa}\n  - *v\n  - {{type: gpu_import, at: 2025-06, count: 100, sector_shares: {{}}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}}\n"),
         DocExample.Text("levers[2].mix: the mix needs at least one GPU model",
-            $"levers:\n  - {Visa}\n  - *v\n  - {{type: gpu_import, at: 2025-06, count: 100, mix: [], sector_shares: {{industry: 1}}}}\n"),
+            $"levers:\n  - {Visa}\n  - *v\n  - {{type: gpu_import, at: 2025-06, count: 100, mix: [], sector_shares: {{industry: 1}}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}}\n"),
         DocExample.Text("sectors: list at least one sector (with a name and a share)", "sectors: []\n"),
         DocExample.Text("sectors[1].name: the sector name 'academia' is already used by sectors[0]; names must be unique",
             "sectors:\n  - {name: academia, share: 0.5}\n  - {name: academia, share: 0.5}\n"),
@@ -138,7 +140,7 @@ internal static class DocExamples
             $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - {{type: gpu_imprt, at: 2025-01}}\n"),
         DocExample.Text("levers[2].type: expected a lever type, one of: compute_voucher, education, gpu_import, return_incentive, salary_topup, visa_policy; not a list",
             $"levers:\n  - {Visa}\n  - *v\n  - {{type: [gpu_import], at: 2025-01}}\n"),
-        DocExample.Text("levers[1]: a salary_topup needs amount_krw_per_year or percent above 0; it gives neither",
+        DocExample.Text("levers[1]: a salary_topup needs amount_krw_per_year or fraction above 0; it gives neither",
             $"levers:\n  - {Visa}\n  - {{type: salary_topup, at: 2025-01, top_talent_only: true}}\n"),
 
         // ## extends
@@ -159,9 +161,9 @@ internal static class DocExamples
             "uncertainty: [coefficients.b_gpu]\n"),
         DocExample.Text("uncertainty.coefficients.b_gpu: expected a distribution such as {dist: normal, mean: 0.2, sd: 0.1}, not '0.2'",
             "uncertainty:\n  coefficients.b_gpu: 0.2\n"),
-        DocExample.Text("uncertainty.coefficients.b_wage.dist: a distribution needs 'dist:', one of: normal, lognormal, uniform, beta, triangular, gamma",
+        DocExample.Text("uncertainty.coefficients.b_wage.dist: a distribution needs 'dist:', one of: normal, lognormal, uniform, beta, triangular, gamma, dirichlet",
             "uncertainty:\n  coefficients.b_wage: {mean: 1, sd: 0.1}\n"),
-        DocExample.Text("uncertainty.coefficients.b_net.dist: expected one of: normal, lognormal, uniform, beta, triangular, gamma; not 'poisson'",
+        DocExample.Text("uncertainty.coefficients.b_net.dist: expected one of: normal, lognormal, uniform, beta, triangular, gamma, dirichlet; not 'poisson'",
             "uncertainty:\n  coefficients.b_net: {dist: poisson, mean: 1}\n"),
         DocExample.Text("uncertainty.coefficients.b0.alpha: 'alpha' is not a parameter of a normal distribution (it takes mean, sd)",
             "uncertainty:\n  coefficients.b0: {dist: normal, mean: -3, sd: 0.1, alpha: 2}\n"),

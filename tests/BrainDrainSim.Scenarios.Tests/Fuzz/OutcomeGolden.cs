@@ -31,6 +31,9 @@ internal sealed partial class OutcomeGolden(string repoRoot, string tempFolder)
     public string Compare()
     {
         var lines = cases.Select(c => c.Line).ToArray();
+        // FUZZ_OUTCOMES=file writes every case's whole outcome there, to compare two versions of the loader line by line.
+        if (Environment.GetEnvironmentVariable("FUZZ_OUTCOMES") is { Length: > 0 } dump)
+            File.WriteAllLines(dump, cases.Select((c, i) => $"## {c.Line}\n{c.Outcome}"));
         if (Environment.GetEnvironmentVariable("FUZZ_GOLDEN") == "write")
         {
             File.WriteAllLines(RecordPath, lines);

@@ -78,7 +78,7 @@ internal static class SpecialInputs
         yield return Text("20,000 bad levers", "levers:\n" + string.Concat(Enumerable.Repeat("  - {type: visa_policy, at: 2025-13, fee_usd: -1, zz: 1}\n", 20_000)), Expect.Errors);
         yield return Text("a key of 1,000,000 characters", new string('k', 1_000_000) + ": 1\n", Expect.Errors);
         yield return Text("a sector name of 1,000,000 characters",
-            "levers:\n  - {type: compute_voucher, at: 2025-01, gpu_hours_per_researcher_per_month: 1, sector: " + new string('s', 1_000_000) + "}\n", Expect.Errors);
+            "levers:\n  - {type: compute_voucher, at: 2025-01, gpu_hours_per_researcher_per_month: 1, sector: " + new string('s', 1_000_000) + ", price_krw_per_gpu_hour: 3500}\n", Expect.Errors);
         yield return Text("text longer than the size limit", "name: x\n# " + new string('x', (int)ScenarioSourcesLimit + 16) + "\n", Expect.Errors, "larger than");
 
         // Bytes: binary junk and bad encodings, through Load (LoadText takes text, not bytes).
