@@ -373,7 +373,10 @@ internal sealed partial class Simulation
         for (int k = 0; k < 3 * _groups; k++)
         {
             _slotStale[k] = _exact[k] || BitConverter.DoubleToInt64Bits(_term[k]) != BitConverter.DoubleToInt64Bits(_termPrev[k]);
-            _termPrev[k] = _term[k];
+            // A slot computed term by term this month (an amount top-up, a return bonus) holds hazards its term
+            // alone does not give: when it stops being exact its term may be bit-for-bit unchanged, so NaN (unequal
+            // to any term) makes next month refresh it anyway.
+            _termPrev[k] = _exact[k] ? double.NaN : _term[k];
         }
     }
 
