@@ -264,8 +264,9 @@ internal sealed class ReferenceSimulation
         }
 
         // 7. Entrants join at home; their ties go to those not exited at the start of the month.
+        // The floor of the running total, with 1e-9 to spare so that rounding never drops an entrant (3.3.6).
         double due = _s.Careers.AnnualGraduates / 12.0 * policy.EntrantMultiplier / scale + _entrantCarry;
-        int entrants = (int)Math.Floor(due);
+        int entrants = (int)Math.Floor(due + 1e-9);
         _entrantCarry = due - entrants;
         if (entrants > 0)
         {
