@@ -15,7 +15,7 @@ namespace BrainDrainSim.Engine;
 /// of the researcher's own static part plus a month term shared by its group, and a peer count kept
 /// up to date incrementally. What is rare (an intent, a graduation, an exit) is handled afterwards.
 /// </summary>
-internal sealed class Simulation
+internal sealed partial class Simulation
 {
     /// <summary>Compute per researcher is floored here (H100e) so that log ratios stay finite in an empty or compute-less sector.</summary>
     public const double ComputeFloor = 1e-6;
@@ -177,6 +177,7 @@ internal sealed class Simulation
             cancel.ThrowIfCancellationRequested();
             agentSteps += Step(t, series, ref cumulativeCost);
         }
+        if (CheckEngine) CheckState(months, null, 0, series);
         return series;
     }
 
@@ -203,6 +204,7 @@ internal sealed class Simulation
 
         // 3-4. The sweep: one draw per researcher present decides its move, exit and advancement.
         var (nDecided, nExiting, nAdvancing, topupCost) = Sweep(t, mp, countAtStart, lnCAbroad);
+        if (CheckEngine) CheckState(t, mp, lnCAbroad, series);
 
         // Intents pass or fail their gate; returns need none.
         int nMoves = 0, blocked = 0;
@@ -372,7 +374,10 @@ internal sealed class Simulation
         for (int k = 0; k < 3 * _groups; k++)
         {
             _slotStale[k] = _exact[k] || BitConverter.DoubleToInt64Bits(_term[k]) != BitConverter.DoubleToInt64Bits(_termPrev[k]);
-            _termPrev[k] = _term[k];
+            // A slot computed term by term this month (an amount top-up, a return bonus) holds hazards its term
+            // alone does not give: when it stops being exact its term may be bit-for-bit unchanged, so NaN (unequal
+            // to any term) makes next month refresh it anyway.
+            _termPrev[k] = _exact[k] ? double.NaN : _term[k];
         }
     }
 

@@ -19,9 +19,10 @@ public static class MonteCarloRunner
     /// <paramref name="threads"/> threads. <paramref name="cancel"/> is checked before every replication and
     /// every month of one, so a cancelled ensemble throws <see cref="OperationCanceledException"/> within a
     /// month's work per thread (setup of a replication, which allocates and draws, runs to its end).
+    /// <paramref name="checkEngine"/> turns on the engine's check mode (see <see cref="RunOne(ValidatedScenario, ulong, int, bool)"/>).
     /// </summary>
     public static EnsembleResult Run(ValidatedScenario validated, int runs, ulong masterSeed, int threads,
-        IProgress<int>? progress = null, CancellationToken cancel = default, int firstReplication = 0)
+        IProgress<int>? progress = null, CancellationToken cancel = default, int firstReplication = 0, bool checkEngine = false)
     {
         ArgumentNullException.ThrowIfNull(validated);
         var scenario = validated.Scenario;
@@ -38,7 +39,7 @@ public static class MonteCarloRunner
         {
             Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
             {
-                var r = RunOne(validated, masterSeed, firstReplication + i, sharedPlan, cancel, out var setup, out var step);
+                var r = RunOne(validated, masterSeed, firstReplication + i, sharedPlan, checkEngine, cancel, out var setup, out var step);
                 results[i] = r;
                 Interlocked.Add(ref setupTicks, setup);
                 Interlocked.Add(ref stepTicks, step);
@@ -70,12 +71,17 @@ public static class MonteCarloRunner
         };
     }
 
-    /// <summary>One replication, exactly as the ensemble runs it.</summary>
-    public static ReplicationResult RunOne(ValidatedScenario scenario, ulong masterSeed, int replication)
-        => RunOne(scenario, masterSeed, replication, null, default, out _, out _);
+    /// <summary>
+    /// One replication, exactly as the ensemble runs it. With <paramref name="checkEngine"/> the engine recomputes
+    /// every count and cache it keeps incrementally from scratch each month and throws
+    /// <see cref="EngineCheckException"/> on the first disagreement (a test aid: it costs a pass over the
+    /// population and its ties every month; off, it costs one branch per month).
+    /// </summary>
+    public static ReplicationResult RunOne(ValidatedScenario scenario, ulong masterSeed, int replication, bool checkEngine = false)
+        => RunOne(scenario, masterSeed, replication, null, checkEngine, default, out _, out _);
 
     private static ReplicationResult RunOne(ValidatedScenario scenario, ulong masterSeed, int replication, MonthPolicy[]? sharedPlan,
-        CancellationToken cancel, out long setupTicks, out long stepTicks)
+        bool checkEngine, CancellationToken cancel, out long setupTicks, out long stepTicks)
     {
         long t0 = Stopwatch.GetTimestamp();
         ulong seed = StreamKey.ReplicationSeed(masterSeed, replication);
@@ -85,7 +91,7 @@ public static class MonteCarloRunner
         var drawnScenario = scenario.Scenario.Uncertainty.Length == 0 ? scenario
             : new ValidatedScenario(UncertaintySampler.Apply(scenario.Scenario, key, out drawn), $"as drawn for replication {replication}");
         var plan = sharedPlan ?? PolicySchedule.Build(drawnScenario);
-        var sim = new Simulation(drawnScenario, plan, key);
+        var sim = new Simulation(drawnScenario, plan, key) { CheckEngine = checkEngine };
         long t1 = Stopwatch.GetTimestamp();
         var series = sim.Run(out long agentSteps, cancel);
         sim.Release();

@@ -1,0 +1,141 @@
+using BrainDrainSim.Model;
+using BrainDrainSim.Model.Levers;
+
+namespace BrainDrainSim.ReferenceModel;
+
+/// <summary>
+/// What the levers do in one month (model.md 1.3 step 1, 3.3.2 and 3.3.7), worked out from the scenario's
+/// lever list for that month alone: the visa rules, the top-ups, vouchers, return incentives, entrants'
+/// multiplier and degree mix, the imported compute per sector, and the costs that do not depend on who is
+/// where. Recomputed from scratch every month: the reference keeps no running state for levers.
+/// </summary>
+internal sealed class ReferencePolicy
+{
+    public required ReferenceVisaRules Visa { get; init; }
+    public required SalaryTopup[] Topups { get; init; }
+
+    /// <summary>H100e per researcher added by vouchers, by sector.</summary>
+    public required double[] VoucherH100e { get; init; }
+
+    /// <summary>KRW per person at home per month that the vouchers cost, by sector.</summary>
+    public required double[] VoucherKrwPerPerson { get; init; }
+
+    /// <summary>Total H100e of the GPU cohorts in service sent to each sector (before dividing by persons).</summary>
+    public required double[] CohortH100e { get; init; }
+
+    /// <summary>Sum over active return incentives of bonus / bonus years (KRW per year).</summary>
+    public required double ReturnBonusPerYear { get; init; }
+
+    /// <summary>Sum of the guaranteed H100e of the active return incentives that guarantee something.</summary>
+    public required double ReturnGuaranteeH100e { get; init; }
+
+    /// <summary>The active return incentives (each return pays their bonuses and commits their guarantees).</summary>
+    public required ReturnIncentive[] ReturnIncentives { get; init; }
+
+    /// <summary>The product of the active education multipliers.</summary>
+    public required double EntrantMultiplier { get; init; }
+
+    /// <summary>The degree mix of students who graduate this month.</summary>
+    public required DegreeShares GraduationDegrees { get; init; }
+
+    /// <summary>GPU purchases and running costs, and education costs, of the month (KRW).</summary>
+    public required double FixedCostKrw { get; init; }
+
+    /// <summary>Whether <paramref name="lever"/> applies in <paramref name="month"/>: from the start of at through the end of until.</summary>
+    public static bool IsActive(Lever lever, YearMonth month, int lag)
+    {
+        int m = month.Ordinal - lag;
+        return m >= lever.At.Ordinal && (lever.Until is not { } until || m <= until.Ordinal);
+    }
+
+    public static ReferencePolicy For(Scenario scenario, int t, ReferencePerturbation perturbation)
+    {
+        var month = scenario.Start.AddMonths(t);
+        int lag = perturbation.LeverLagMonths;
+        int sectors = scenario.Sectors.Length;
+        var v = scenario.Visa;
+        double selection = v.SelectionRate, advanced = v.AdvancedRoundRate, fee = v.FeeUsd,
+            talentRoute = v.TalentRouteRate, other = v.OtherPassRate, study = v.StudyPassRate;
+        var topups = new List<SalaryTopup>();
+        var voucherH100e = new double[sectors];
+        var voucherKrw = new double[sectors];
+        var cohort = new double[sectors];
+        var returns = new List<ReturnIncentive>();
+        double bonusPerYear = 0, guarantee = 0, multiplier = 1, fixedCost = 0;
+        var degrees = scenario.Careers.GraduationDegrees;
+        int lifeMonths = (int)Math.Round(12 * scenario.Compute.ServiceLifeYears, MidpointRounding.AwayFromZero);
+
+        foreach (var lever in scenario.Levers)
+        {
+            if (lever is GpuImport gpu)
+            {
+                // A cohort arrives at the start of its month (age 0) and serves while its age is below the life.
+                int age = month.Ordinal - (gpu.At.Ordinal + lag);
+                if (age < 0 || age >= lifeMonths) continue;
+                double perUnit = gpu.Mix.Sum(m => m.Share * m.H100ePerUnit);
+                double value = gpu.Count * perUnit * gpu.Utilisation * Math.Pow(0.5, age / 12.0 / scenario.Compute.HalfLifeYears);
+                foreach (var (name, share) in gpu.SectorShares!)
+                    cohort[scenario.SectorIndex(name)] += value * share;
+                // A validated scenario gives every cost it needs.
+                if (age == 0) fixedCost += gpu.Count * gpu.UnitCostKrw!.Value;
+                fixedCost += gpu.Count * gpu.RunningCostKrwPerGpuYear!.Value / 12;
+                continue;
+            }
+            if (!IsActive(lever, month, lag)) continue;
+            switch (lever)
+            {
+                case SalaryTopup topup:
+                    topups.Add(topup);
+                    break;
+                case ComputeVoucher voucher:
+                    for (int s = 0; s < sectors; s++)
+                    {
+                        if (voucher.Sector is { } only && scenario.Sectors[s].Name != only) continue;
+                        voucherH100e[s] += voucher.GpuHoursPerResearcherPerMonth / 730.0;
+                        voucherKrw[s] += voucher.GpuHoursPerResearcherPerMonth * voucher.PriceKrwPerGpuHour!.Value;
+                    }
+                    break;
+                case ReturnIncentive incentive:
+                    returns.Add(incentive);
+                    bonusPerYear += incentive.BonusKrw / incentive.BonusYears;
+                    if (incentive.GuaranteeMonths > 0) guarantee += incentive.GuaranteedH100e;
+                    break;
+                case VisaPolicy policy:
+                    // Later levers in the list win, key by key.
+                    selection = policy.SelectionRate ?? selection;
+                    advanced = policy.AdvancedRoundRate ?? advanced;
+                    fee = policy.FeeUsd ?? fee;
+                    talentRoute = policy.TalentRouteRate ?? talentRoute;
+                    other = policy.OtherPassRate ?? other;
+                    study = policy.StudyPassRate ?? study;
+                    break;
+                case Education education:
+                    multiplier *= education.GraduatesMultiplier;
+                    if (education.GraduationDegrees is { } mix) degrees = mix;
+                    fixedCost += scenario.Careers.AnnualGraduates / 12.0 * (education.GraduatesMultiplier - 1) * (education.CostKrwPerExtraGraduate ?? 0);
+                    break;
+                default:
+                    throw new NotSupportedException($"the reference model does not know the lever type {lever.Type}");
+            }
+        }
+
+        return new ReferencePolicy
+        {
+            Visa = new ReferenceVisaRules
+            {
+                UsShare = v.UsShare, SelectionRate = selection, AdvancedRoundRate = advanced, FeeUsd = fee,
+                FeeElasticity = v.FeeElasticity, TalentRouteRate = talentRoute, OtherPassRate = other, StudyPassRate = study,
+            },
+            Topups = [.. topups],
+            VoucherH100e = voucherH100e,
+            VoucherKrwPerPerson = voucherKrw,
+            CohortH100e = cohort,
+            ReturnBonusPerYear = bonusPerYear,
+            ReturnGuaranteeH100e = guarantee,
+            ReturnIncentives = [.. returns],
+            EntrantMultiplier = multiplier,
+            GraduationDegrees = degrees,
+            FixedCostKrw = fixedCost,
+        };
+    }
+}
