@@ -167,4 +167,17 @@ public class LeverTests
         }
         Assert.True(matched > 100);
     }
+
+    [Fact]
+    public void Two_education_levers_pay_for_the_entrants_they_add_together()
+    {
+        // 1.2 x 1.2 = 1.44: 44% more entrants, so 0.44 of a month's graduates are paid for (20% + 24%), not 40%.
+        var lever = new Education { At = At, GraduatesMultiplier = 1.2, CostKrwPerExtraGraduate = 60e6 };
+        var plan = PolicySchedule.Build(With(lever, lever).Validate());
+        double graduates = Base.Careers.AnnualGraduates / 12.0;
+        var month = plan[At.MonthsSince(Base.Start)];
+        Assert.Equal(graduates * 0.44 * 60e6, month.EducationCost, 1e-6 * graduates * 60e6);
+        // One lever alone pays for exactly its own 20%.
+        Assert.Equal(graduates * 0.2 * 60e6, PolicySchedule.Build(With(lever).Validate())[At.MonthsSince(Base.Start)].EducationCost, 1e-6);
+    }
 }

@@ -97,19 +97,21 @@ internal static class PolicySchedule
 
             var returns = active.OfType<ReturnIncentive>().ToArray();
 
-            // Education: multipliers multiply; the last lever with a degree mix sets it.
+            // Education: multipliers multiply; the last lever with a degree mix sets it. Each lever pays for the
+            // places it adds on top of those before it in the list, so two levers of 1.2 pay for the 44% more
+            // entrants there are (20% + 24%), not for 40%.
             double mult = 1;
             var degrees = sc.Careers.GraduationDegrees;
             double educationCost = 0;
-            foreach (var e in active.OfType<Education>())
-            {
-                mult *= e.GraduatesMultiplier;
-                if (e.GraduationDegrees is { } d) degrees = d;
-            }
             double graduates = sc.Careers.AnnualGraduates / 12.0;
             foreach (var e in active.OfType<Education>())
+            {
+                double before = mult;
+                mult *= e.GraduatesMultiplier;
+                if (e.GraduationDegrees is { } d) degrees = d;
                 // The validator requires the cost wherever the multiplier is not 1; at 1 there is nothing to charge.
-                educationCost += e.GraduatesMultiplier == 1 ? 0 : graduates * (e.GraduatesMultiplier - 1) * e.CostKrwPerExtraGraduate!.Value;
+                if (e.GraduatesMultiplier != 1) educationCost += graduates * (mult - before) * e.CostKrwPerExtraGraduate!.Value;
+            }
 
             // Entrants: the fraction is carried to the next month, so the schedule needs no draws.
             carry += graduates * mult / sc.AgentScale;

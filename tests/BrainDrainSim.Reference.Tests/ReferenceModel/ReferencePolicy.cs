@@ -110,9 +110,11 @@ internal sealed class ReferencePolicy
                     study = policy.StudyPassRate ?? study;
                     break;
                 case Education education:
+                    // docs/model.md 3.3.7: each lever pays for the entrants it adds to those of the levers before it.
+                    double before = multiplier;
                     multiplier *= education.GraduatesMultiplier;
                     if (education.GraduationDegrees is { } mix) degrees = mix;
-                    fixedCost += scenario.Careers.AnnualGraduates / 12.0 * (education.GraduatesMultiplier - 1) * (education.CostKrwPerExtraGraduate ?? 0);
+                    fixedCost += scenario.Careers.AnnualGraduates / 12.0 * (multiplier - before) * (education.CostKrwPerExtraGraduate ?? 0);
                     break;
                 default:
                     throw new NotSupportedException($"the reference model does not know the lever type {lever.Type}");
