@@ -13,6 +13,9 @@ internal static class DocExamples
     /// <summary>A valid lever, repeated through a YAML alias to fill the indexes before the one a message names.</summary>
     private const string Visa = "&v {type: visa_policy, at: 2025-10, fee_usd: 1}";
 
+    /// <summary>The library's GPU import: half its compute to academia, 0.3 to industry, 0.2 to institutes.</summary>
+    private const string Import = "{type: gpu_import, at: 2026-02, count: 10000, sector_shares: {academia: 0.5, industry: 0.3, institute: 0.2}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}";
+
     public static IReadOnlyList<DocExample> All { get; } =
     [
         // ## File and YAML syntax
@@ -52,6 +55,10 @@ internal static class DocExamples
         DocExample.Text("levers[0].cuont: unknown key 'cuont'; did you mean 'count'?",
             "levers:\n  - {type: gpu_import, at: 2025-06, cuont: 10, sector_shares: {industry: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}\n"),
         DocExample.Text("coeficients: unknown key 'coeficients'; did you mean 'coefficients'?", "coeficients: {b_gpu: 0.1}\n"),
+        DocExample.Text("levers[0].running-cost-krw-per-gpu-year: unknown key 'running-cost-krw-per-gpu-year'; did you mean 'running_cost_krw_per_gpu_year'?",
+            "levers:\n  - {type: gpu_import, at: 2026-02, count: 10, sector_shares: {industry: 1}, unit_cost_krw: 1, running-cost-krw-per-gpu-year: 1}\n"),
+        DocExample.Text("levers[0].percent: 'percent' is now 'fraction': the same top-up as a fraction of pay, 0.05 for 5% and 0.5 for 50% (the old key took a fraction too, despite its name)",
+            "levers:\n  - {type: salary_topup, at: 2026-01, percent: 0.5}\n"),
         DocExample.Text("b_net: unknown key 'b_net' at the top level; it is a key of coefficients", "b_net: 1\n"),
         DocExample.Text("pay.half_life_years: unknown key 'half_life_years' in pay; it is a key of compute", "pay: {half_life_years: 3}\n"),
         DocExample.Text("network.zzz: unknown key 'zzz'; the keys here are: peers_per_researcher, homophily", "network: {zzz: 1}\n"),
@@ -83,6 +90,8 @@ internal static class DocExamples
         DocExample.Text("compute.half_life_years: 0 is not above the minimum 0 of years, which is excluded (valid range (0, 100])", "compute: {half_life_years: 0}\n"),
         DocExample.Text("visa.us_share: 1.5 is above the maximum 1 (valid range [0, 1])", "visa: {us_share: 1.5}\n"),
         DocExample.Text("coefficients.lambda_out: 2 is above the maximum 1 per month (valid range [0, 1])", "coefficients: {lambda_out: 2}\n"),
+        DocExample.Text("levers[0].graduates_multiplier: 0.7 is below the minimum 1 of ratio (valid range [1, 100]): an education lever adds graduate places; a cut would be priced as a saving at the cost of an extra place, which it is not (programmes have fixed costs); for fewer graduates without a policy cost lower careers.annual_graduates",
+            "levers:\n  - {type: education, at: 2026-01, graduates_multiplier: 0.7, cost_krw_per_extra_graduate: 6e7}\n"),
         DocExample.Text("agent_scale: agent_scale 20000 leaves no agent for population.abroad_us (6300 / 20000 rounds to 0); use a smaller scale", "agent_scale: 20000\n"),
         DocExample.Text("population: the initial population is empty (at_home, abroad_us and abroad_other are all 0): give at least one researcher; the top-talent threshold is the 90th percentile of their talent",
             "population: {at_home: 0, abroad_us: 0, abroad_other: 0}\n"),
@@ -142,6 +151,14 @@ internal static class DocExamples
             $"levers:\n  - {Visa}\n  - *v\n  - {{type: [gpu_import], at: 2025-01}}\n"),
         DocExample.Text("levers[1]: a salary_topup needs amount_krw_per_year or fraction above 0; it gives neither",
             $"levers:\n  - {Visa}\n  - {{type: salary_topup, at: 2025-01, top_talent_only: true}}\n"),
+        DocExample.Text("levers[0]: a gpu_import needs unit_cost_krw (the purchase, charged in the arrival month) and running_cost_krw_per_gpu_year (power, hosting and operation, charged monthly in service); write 0 for a cost the home budget does not bear",
+            "levers:\n  - {type: gpu_import, at: 2026-02, count: 10, sector_shares: {industry: 1}}\n"),
+        DocExample.Text("levers[0]: a compute_voucher needs price_krw_per_gpu_hour (the cost of each GPU-hour handed out); write 0 for a cost the home budget does not bear",
+            "levers:\n  - {type: compute_voucher, at: 2026-02, gpu_hours_per_researcher_per_month: 10}\n"),
+        DocExample.Text("levers[0]: a return_incentive needs price_krw_per_gpu_hour (the cost of each GPU-hour of the guaranteed compute); write 0 for a cost the home budget does not bear",
+            "levers:\n  - {type: return_incentive, at: 2026-02, guaranteed_h100e: 1, guarantee_months: 12}\n"),
+        DocExample.Text("levers[0]: an education needs cost_krw_per_extra_graduate (charged for each entrant above the baseline number); write 0 for a cost the home budget does not bear",
+            "levers:\n  - {type: education, at: 2026-02, graduates_multiplier: 1.2}\n"),
 
         // ## extends
         DocExample.Files("extends: cannot find the file 'basline.yaml' (looked for scenarios/basline.yaml) that extends names",
@@ -193,6 +210,18 @@ internal static class DocExamples
             "uncertainty:\n  levers[x].count: {dist: uniform, min: 800, max: 1200}\n"),
         DocExample.Text("uncertainty.uncertainty.x: the uncertainty block cannot make its own parameters uncertain",
             "uncertainty:\n  uncertainty.x: {dist: uniform, min: 0, max: 1}\n"),
+        DocExample.Text("uncertainty.levers[0].sector_shares.academia: 'levers[0].sector_shares.academia' is one of the shares of levers[0].sector_shares, which must sum to 1, so it cannot be drawn on its own; draw the whole set with a dirichlet distribution, such as levers[0].sector_shares: {dist: dirichlet, concentration: {academia: 10, industry: 6, institute: 4}}",
+            $"levers:\n  - {Import}\nuncertainty:\n  levers[0].sector_shares.academia: {{dist: beta, alpha: 5, beta: 5}}\n"),
+        DocExample.Text("uncertainty.population.home_stage_shares: 'population.home_stage_shares' is a set of shares that sum to 1: draw it whole with a dirichlet distribution, such as population.home_stage_shares: {dist: dirichlet, concentration: {student: 3, early: 7, mid: 6, senior: 4}}",
+            "uncertainty:\n  population.home_stage_shares: {dist: beta, alpha: 2, beta: 8}\n"),
+        DocExample.Text("uncertainty.coefficients.b_gpu: a dirichlet distribution is for a set of shares that sum to 1 (sectors, a stage or degree mix, a GPU import's mix or sector_shares); 'coefficients.b_gpu' is not one",
+            "uncertainty:\n  coefficients.b_gpu: {dist: dirichlet, concentration: {a: 1}}\n"),
+        DocExample.Text("uncertainty.levers[0].sector_shares.concentration: 'academia' is not a share of levers[0].sector_shares (its shares are: industry)",
+            "levers:\n  - {type: gpu_import, at: 2026-02, count: 10, sector_shares: {industry: 1}, unit_cost_krw: 1, running_cost_krw_per_gpu_year: 1}\nuncertainty:\n  levers[0].sector_shares: {dist: dirichlet, concentration: {industry: 5, academia: 2}}\n"),
+        DocExample.Text("uncertainty.population.home_stage_shares.concentration: give a concentration for every share of population.home_stage_shares; missing: senior",
+            "uncertainty:\n  population.home_stage_shares: {dist: dirichlet, concentration: {student: 3, early: 7, mid: 6}}\n"),
+        DocExample.Text("uncertainty.sectors.concentration.academia: 0.01 is below the minimum 0.1 (valid range [0.1, 1E+06])",
+            "uncertainty:\n  sectors: {dist: dirichlet, concentration: {academia: 0.01, industry: 5, institute: 2}}\n"),
     ];
 
     /// <summary>Ten anchors, each holding ten aliases of the one before: 10^10 nodes from ten lines.</summary>
