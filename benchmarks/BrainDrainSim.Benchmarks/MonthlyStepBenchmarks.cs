@@ -29,6 +29,7 @@ public class MonthlyStepBenchmarks
     /// methods, so whole small replications run first and the background recompilation is given time.
     /// </summary>
     [GlobalSetup]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet calls [GlobalSetup] on the benchmark instance")]
     public void WarmUp()
     {
         var sc = Workloads.Reference(10_000);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using BrainDrainSim.Reporting;
 using BrainDrainSim.Scenarios;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Cli;
 

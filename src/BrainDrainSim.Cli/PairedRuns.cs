@@ -1,6 +1,7 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 using BrainDrainSim.Reporting;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Cli;
 
@@ -38,7 +39,7 @@ internal static class PairedRuns
         {
             var sc = scenarios[k];
             string label = $"{sc.Name} ({k + 1}/{scenarios.Count})";
-            results[k] = ProgressDisplay.Run(label, o.Runs, progress => MonteCarloRunner.Run(sc, o.Runs, o.Seed, o.Threads, progress, Interruption.Token));
+            results[k] = ProgressDisplay.Run(label, o.Runs, progress => MonteCarloRunner.Run(sc, o.Runs, o.Seed, o.Threads, progress, cancel: Interruption.Token));
         }
         return results;
     }

@@ -34,7 +34,7 @@ internal static class RunCommand
         var folder = OutputFolder.Prepare(o.Out ?? Path.Combine("results", sc.Name), o.Force, Console.Error);
         var (ensemble, written) = folder.Fill(staging =>
         {
-            var result = ProgressDisplay.Run(sc.Name, runs, progress => MonteCarloRunner.Run(sc, runs, seed, threads, progress, Interruption.Token));
+            var result = ProgressDisplay.Run(sc.Name, runs, progress => MonteCarloRunner.Run(sc, runs, seed, threads, progress, cancel: Interruption.Token));
             // Output time and peak memory are left open: the writer measures them as it writes the
             // manifest last, so the manifest is written once and its figures cover the charts and CSVs.
             var info = new RunInfo

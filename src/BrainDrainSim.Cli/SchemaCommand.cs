@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using BrainDrainSim.Scenarios;
+using BrainDrainSim.Scenarios.Schema;
 
 namespace BrainDrainSim.Cli;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using BrainDrainSim.Reporting;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Cli;
 

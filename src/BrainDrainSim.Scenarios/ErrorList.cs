@@ -1,3 +1,5 @@
+using BrainDrainSim.Scenarios.Source;
+
 namespace BrainDrainSim.Scenarios;
 
 /// <summary>Gathers every error of a load, so that the user sees them all at once rather than one per run.</summary>

@@ -39,7 +39,7 @@ public sealed class ScenarioLoadResult
     public ScenarioError Place(ScenarioIssue issue)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        if (places is null) return new ScenarioError(InputFiles.LastOrDefault() ?? "", 0, 0, issue.Path, issue.Message);
+        if (places is null) return new ScenarioError(InputFiles.Count > 0 ? InputFiles[^1] : "", 0, 0, issue.Path, issue.Message);
         var node = places.NodeOf(issue);
         return new ScenarioError(node.File, node.Line, node.Column, issue.Path, issue.Message);
     }

@@ -1,5 +1,7 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.Validation;
+using BrainDrainSim.Scenarios.Binding;
+using BrainDrainSim.Scenarios.Source;
 
 namespace BrainDrainSim.Scenarios;
 

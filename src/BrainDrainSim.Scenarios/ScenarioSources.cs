@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using BrainDrainSim.Validation;
+using BrainDrainSim.Scenarios.Source;
+using BrainDrainSim.Scenarios.Binding;
 
 namespace BrainDrainSim.Scenarios;
 

@@ -1,4 +1,6 @@
 using BrainDrainSim.Validation;
+using BrainDrainSim.Scenarios.Binding;
+using BrainDrainSim.Scenarios.Source;
 
 namespace BrainDrainSim.Scenarios;
 

@@ -93,7 +93,7 @@ public sealed class IntegrityTests
         var file = tmp.Write("nocost.yaml", TinyScenario.Yaml.Replace("    unit_cost_krw: 146000000\n", ""));
         var r = Braindrain.Run(tmp.Path, "validate", file);
         Assert.True(r.ExitCode == 2, r.All);
-        // Line 18 is the lever's "- type: gpu_import"; the error points at its section (line 19, column 5).
+        // Placed at the lever (line 12 of the tiny scenario), whose costs are its to give.
         Assert.Matches(LocatedLine("nocost.yaml", @"levers\[0\]", "a gpu_import needs unit_cost_krw \\(the purchase, charged in the arrival month\\); write 0 for a cost the home budget does not bear"), r.Stderr);
         // Written as 0, it is a cost of 0: the scenario is valid.
         var zero = tmp.Write("zero.yaml", TinyScenario.Yaml.Replace("unit_cost_krw: 146000000", "unit_cost_krw: 0"));

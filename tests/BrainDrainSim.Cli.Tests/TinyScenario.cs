@@ -3,7 +3,8 @@ namespace BrainDrainSim.Cli.Tests;
 /// <summary>A small scenario with a lever and an uncertain coefficient: quick, yet every output path runs.</summary>
 internal static class TinyScenario
 {
-    public const string Yaml = """
+    /// <summary>Lines 1-10: everything before the lever.</summary>
+    private const string Head = """
         name: tiny
         description: A small scenario for the end-to-end tests (assumption-only figures).
         start: 2025-01
@@ -14,18 +15,10 @@ internal static class TinyScenario
           abroad_other: 160
         careers:
           annual_graduates: 100
-        levers:
-          - type: gpu_import
-            at: 2025-06
-            count: 200
-            sector_shares: {academia: 1.0}
-            unit_cost_krw: 146000000
-            running_cost_krw_per_gpu_year: 14600000
-        uncertainty:
-          coefficients.b_gpu: {dist: normal, mean: 0.2, sd: 0.05}
+
         """;
 
-    /// <summary>The lever block of <see cref="Yaml"/>, lines 12-18.</summary>
+    /// <summary>The lever block, lines 11-17 of <see cref="Yaml"/>, written once: the baseline is the scenario without it.</summary>
     public const string Lever = """
         levers:
           - type: gpu_import
@@ -37,8 +30,16 @@ internal static class TinyScenario
 
         """;
 
+    private const string Tail = """
+        uncertainty:
+          coefficients.b_gpu: {dist: normal, mean: 0.2, sd: 0.05}
+
+        """;
+
+    public const string Yaml = Head + Lever + Tail;
+
     /// <summary>The same scenario without its lever (under its own name): a baseline for the policy <see cref="Yaml"/>.</summary>
-    public static string WithoutLever => Yaml.Replace(Lever, "").Replace("name: tiny", "name: tiny-baseline");
+    public static string WithoutLever => (Head + Tail).Replace("name: tiny", "name: tiny-baseline");
 
     /// <summary>The same file with the lever key `count` misspelt on line 14, column 5.</summary>
     public static string Misspelt => Yaml.Replace("    count: 200", "    cuont: 200");

@@ -1,6 +1,6 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.Reference.Tests.Comparison;
-using BrainDrainSim.ReferenceModel;
+using BrainDrainSim.Reference.Tests.ReferenceModel;
 using BrainDrainSim.Testing;
 using Xunit.Abstractions;
 

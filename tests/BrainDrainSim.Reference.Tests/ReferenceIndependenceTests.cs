@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Text.RegularExpressions;
-using BrainDrainSim.ReferenceModel;
+using BrainDrainSim.Reference.Tests.ReferenceModel;
 using BrainDrainSim.Testing;
 
 namespace BrainDrainSim.Reference.Tests;

@@ -1,5 +1,5 @@
 using BrainDrainSim.Reference.Tests.Comparison;
-using BrainDrainSim.ReferenceModel;
+using BrainDrainSim.Reference.Tests.ReferenceModel;
 using BrainDrainSim.Testing;
 
 namespace BrainDrainSim.Reference.Tests;

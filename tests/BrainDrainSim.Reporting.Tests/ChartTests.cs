@@ -16,10 +16,10 @@ public class ChartTests
     [MemberData(nameof(ChartFiles))]
     public void Each_chart_is_a_1000_by_600_png_with_colour_and_rendered_text(string file)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var written = Charts.WriteAll(SeriesSummary.From(Build()), dir.Path);
         Assert.Contains(file, written);
-        var bytes = File.ReadAllBytes(dir.File(file));
+        var bytes = File.ReadAllBytes(dir.PathOf(file));
         Assert.Equal((1000, 600), Png.HeaderSize(bytes));
 
         using var bitmap = SKBitmap.Decode(bytes);
@@ -46,12 +46,12 @@ public class ChartTests
     [Fact]
     public void Charts_are_byte_identical_run_to_run_and_whatever_the_thread_count()
     {
-        using var a = new TempDir();
-        using var b = new TempDir();
+        using var a = new TempFolder();
+        using var b = new TempFolder();
         Charts.WriteAll(SeriesSummary.From(Build(threads: 1, steppingSeconds: 7)), a.Path);
         Charts.WriteAll(SeriesSummary.From(Build(threads: 2)), b.Path);
         foreach (var file in ChartFileNames)
-            Assert.Equal(File.ReadAllBytes(a.File(file)), File.ReadAllBytes(b.File(file)));
+            Assert.Equal(File.ReadAllBytes(a.PathOf(file)), File.ReadAllBytes(b.PathOf(file)));
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public class ChartTests
             : metric == MetricCatalog.ComputePerHomeResearcherPrefix + "academia" ? 0.001 * (1 + month)
             : metric == MetricCatalog.ComputePerHomeResearcherPrefix + "industry" ? 5.0 + month
             : Value(metric, run, month));
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var written = Charts.WriteAll(SeriesSummary.From(e), dir.Path);
         Assert.Equal(4, written.Count);
-        using var bitmap = SKBitmap.Decode(dir.File(Charts.ComputeFile));
+        using var bitmap = SKBitmap.Decode(dir.PathOf(Charts.ComputeFile));
         Assert.True(Png.DistinctColours(bitmap) > 50);
     }
 
@@ -81,8 +81,8 @@ public class ChartTests
             SetupSeconds = 0, SteppingSeconds = 0,
             Runs = [new ReplicationResult { Replication = 0, Seed = 1, Parameters = [], AgentSteps = 0, Series = metrics.Select(_ => new[] { 1.0 }).ToArray() }],
         };
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         Assert.Equal([Charts.ResearchersHomeFile, Charts.FlowsFile], Charts.WriteAll(SeriesSummary.From(e), dir.Path));
-        Assert.False(File.Exists(dir.File(Charts.TopTalentHomeFile)));
+        Assert.False(File.Exists(dir.PathOf(Charts.TopTalentHomeFile)));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BrainDrainSim.MonteCarlo;
 using SkiaSharp;
 using static BrainDrainSim.Reporting.Tests.EngineComparison;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Reporting.Tests;
 
@@ -18,13 +19,13 @@ public class ComparisonWriterTests
     /// <summary>The two-policy comparison written to a fresh folder, removed when disposed.</summary>
     private sealed class Written : IDisposable
     {
-        public TempDir Dir { get; } = new();
+        public TempFolder Dir { get; } = new();
         public Comparison Comparison { get; } = TwoPolicies();
         public IReadOnlyList<string> Files { get; }
 
         public Written() => Files = ComparisonWriter.WriteAll(Comparison, Info(3), Dir.Path);
 
-        public string Text(string file) => File.ReadAllText(Dir.File(file));
+        public string Text(string file) => File.ReadAllText(Dir.PathOf(file));
 
         public void Dispose() => Dir.Dispose();
     }
@@ -93,7 +94,7 @@ public class ComparisonWriterTests
     public void No_written_text_file_holds_NaN_or_infinity()
     {
         using var w = new Written();
-        using var self = new TempDir();
+        using var self = new TempFolder();
         ComparisonWriter.WriteAll(SelfComparison(), Info(2), self.Path);
         var files = TextFiles(w.Dir.Path).Concat(TextFiles(self.Path)).ToList();
         Assert.Equal(8, files.Count);
@@ -151,7 +152,7 @@ public class ComparisonWriterTests
     public void Each_chart_is_a_1000_by_600_png_with_colour_and_text(string file)
     {
         using var w = new Written();
-        var bytes = File.ReadAllBytes(w.Dir.File(file));
+        var bytes = File.ReadAllBytes(w.Dir.PathOf(file));
         Assert.Equal((1000, 600), Png.HeaderSize(bytes));
         using var bitmap = SKBitmap.Decode(bytes);
         Assert.Equal(1000, bitmap.Width);
@@ -163,11 +164,11 @@ public class ComparisonWriterTests
     [Fact]
     public void A_self_comparison_says_the_cost_per_researcher_is_not_estimable()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var c = SelfComparison();
         ComparisonWriter.WriteAll(c, Info(2), dir.Path);
 
-        var records = CsvText.Records(File.ReadAllText(dir.File("cost_effectiveness.csv")));
+        var records = CsvText.Records(File.ReadAllText(dir.PathOf("cost_effectiveness.csv")));
         Assert.Equal(3, records.Count);
         Assert.All(records, r =>
         {
@@ -177,10 +178,10 @@ public class ComparisonWriterTests
             Assert.Equal("", r["ratio_ci_high"]);
             Assert.Equal("0", r["effect_mean"]);
         });
-        Assert.All(CsvText.Records(File.ReadAllText(dir.File("comparison.csv"))).Where(r => r["diff_mean"] != ""),
+        Assert.All(CsvText.Records(File.ReadAllText(dir.PathOf("comparison.csv"))).Where(r => r["diff_mean"] != ""),
             r => Assert.Equal("0", r["diff_mean"]));
 
-        Assert.Contains("not estimable", File.ReadAllText(dir.File("report.md")), StringComparison.Ordinal);
+        Assert.Contains("not estimable", File.ReadAllText(dir.PathOf("report.md")), StringComparison.Ordinal);
         Assert.Contains("not estimable", ComparisonTable.Format(c), StringComparison.Ordinal);
     }
 
@@ -204,9 +205,9 @@ public class ComparisonWriterTests
         Assert.All(lines[2..4], l => Assert.Equal(' ', l[column - 1]));
         Assert.All(lines[2..4], l => Assert.NotEqual(' ', l[column]));
 
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         ComparisonWriter.WriteAll(c, Info(3), dir.Path);
-        string report = File.ReadAllText(dir.File("report.md"));
+        string report = File.ReadAllText(dir.PathOf("report.md"));
         Assert.Contains("## Warning: not pure policy contrasts", report, StringComparison.Ordinal);
         Assert.Contains("- **topup-and-exchange-rate**: `krw_per_usd`", report, StringComparison.Ordinal);
     }
@@ -241,18 +242,18 @@ public class ComparisonWriterTests
     [Fact]
     public void Writing_twice_gives_identical_bytes()
     {
-        using var a = new TempDir();
-        using var b = new TempDir();
+        using var a = new TempFolder();
+        using var b = new TempFolder();
         ComparisonWriter.WriteAll(TwoPolicies(), Info(3), a.Path);
         ComparisonWriter.WriteAll(TwoPolicies(), Info(3), b.Path);
         foreach (var file in AllFiles)
-            Assert.True(File.ReadAllBytes(a.File(file)).AsSpan().SequenceEqual(File.ReadAllBytes(b.File(file))), $"{file} differs");
+            Assert.True(File.ReadAllBytes(a.PathOf(file)).AsSpan().SequenceEqual(File.ReadAllBytes(b.PathOf(file))), $"{file} differs");
     }
 
     [Fact]
     public void A_mismatched_input_list_fails_before_anything_is_written()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         Assert.Throws<ArgumentException>(() => ComparisonWriter.WriteAll(TwoPolicies(), Info(2), dir.Path));
         Assert.Empty(Directory.GetFiles(dir.Path));
     }

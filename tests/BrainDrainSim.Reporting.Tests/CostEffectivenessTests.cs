@@ -3,6 +3,7 @@ using BrainDrainSim.Model;
 using BrainDrainSim.Model.Levers;
 using BrainDrainSim.MonteCarlo;
 using Xunit.Abstractions;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Reporting.Tests;
 

@@ -228,9 +228,9 @@ public class CsvFileTests
     [Fact]
     public void Files_are_utf8_without_bom()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         Assert.Equal("summary.csv", ResultWriter.WriteSummaryCsv(Build(), dir.Path));
-        var bytes = File.ReadAllBytes(dir.File("summary.csv"));
+        var bytes = File.ReadAllBytes(dir.PathOf("summary.csv"));
         Assert.Equal((byte)'m', bytes[0]);
     }
 }

@@ -1,6 +1,7 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.Model.Levers;
 using BrainDrainSim.MonteCarlo;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Reporting.Tests;
 

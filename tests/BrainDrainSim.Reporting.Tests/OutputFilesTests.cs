@@ -1,5 +1,6 @@
 using System.Text;
 using static BrainDrainSim.Reporting.Tests.EngineComparison;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Reporting.Tests;
 
@@ -14,9 +15,9 @@ public class OutputFilesTests
     [Fact]
     public void Every_file_the_writers_produce_goes_through_the_seam()
     {
-        using var run = new TempDir();
-        using var compare = new TempDir();
-        using var sweep = new TempDir();
+        using var run = new TempFolder();
+        using var compare = new TempFolder();
+        using var sweep = new TempFolder();
         var recorder = new Recorder([run.Path, compare.Path, sweep.Path]);
         using (Use(recorder))
         {
@@ -36,14 +37,14 @@ public class OutputFilesTests
     [Fact]
     public void Text_is_written_as_utf8_without_a_byte_order_mark_as_File_WriteAllText_writes_it()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         // Korean, an emoji and more than one 64 KiB buffer of it.
         string text = string.Concat(Enumerable.Repeat("연구자 researchers 🧪,\n", 9000));
-        OutputFiles.WriteText(dir.File("seam.csv"), text);
-        File.WriteAllText(dir.File("plain.csv"), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Assert.Equal(File.ReadAllBytes(dir.File("plain.csv")), File.ReadAllBytes(dir.File("seam.csv")));
-        OutputFiles.WriteText(dir.File("seam.csv"), "short\n"); // an existing file is replaced whole
-        Assert.Equal("short\n", File.ReadAllText(dir.File("seam.csv")));
+        OutputFiles.WriteText(dir.PathOf("seam.csv"), text);
+        File.WriteAllText(dir.PathOf("plain.csv"), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        Assert.Equal(File.ReadAllBytes(dir.PathOf("plain.csv")), File.ReadAllBytes(dir.PathOf("seam.csv")));
+        OutputFiles.WriteText(dir.PathOf("seam.csv"), "short\n"); // an existing file is replaced whole
+        Assert.Equal("short\n", File.ReadAllText(dir.PathOf("seam.csv")));
     }
 
     [Theory]
@@ -52,11 +53,11 @@ public class OutputFilesTests
     [InlineData("manifest.json")]
     public void A_full_disk_comes_out_naming_the_file_with_the_errno(string file)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using (Use(new Failing(dir.Path, file, () => new IOException("No space left on device", 28))))
         {
             var e = Assert.Throws<OutputFileException>(() => ResultWriter.WriteAll(SyntheticEnsemble.Build(), SyntheticEnsemble.Info(), dir.Path));
-            Assert.Equal(dir.File(file), e.FilePath);
+            Assert.Equal(dir.PathOf(file), e.FilePath);
             Assert.Equal(28, e.HResult);
             Assert.Equal(28, Assert.IsType<IOException>(e.InnerException).HResult);
         }
@@ -65,11 +66,11 @@ public class OutputFilesTests
     [Fact]
     public void A_denied_permission_comes_out_naming_the_file()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using (Use(new Failing(dir.Path, "runs.csv", () => new UnauthorizedAccessException("Access denied.", new IOException("Permission denied", 13)))))
         {
             var e = Assert.Throws<OutputFileException>(() => ResultWriter.WriteAll(SyntheticEnsemble.Build(), SyntheticEnsemble.Info(), dir.Path));
-            Assert.Equal(dir.File("runs.csv"), e.FilePath);
+            Assert.Equal(dir.PathOf("runs.csv"), e.FilePath);
             Assert.IsType<UnauthorizedAccessException>(e.InnerException);
         }
     }
@@ -77,7 +78,7 @@ public class OutputFilesTests
     [Fact]
     public void Any_other_exception_passes_through_unwrapped()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using (Use(new Failing(dir.Path, "annual.csv", () => new InvalidOperationException("a bug"))))
         {
             var e = Assert.Throws<InvalidOperationException>(() => ResultWriter.WriteAll(SyntheticEnsemble.Build(), SyntheticEnsemble.Info(), dir.Path));

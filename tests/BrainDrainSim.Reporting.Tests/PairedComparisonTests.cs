@@ -1,6 +1,7 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 using Xunit.Abstractions;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Reporting.Tests;
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Reporting.Tests;
 

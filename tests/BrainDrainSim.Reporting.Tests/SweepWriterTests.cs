@@ -2,6 +2,7 @@ using System.Text.Json;
 using BrainDrainSim.MonteCarlo;
 using SkiaSharp;
 using static BrainDrainSim.Reporting.Tests.EngineComparison;
+using BrainDrainSim.Reporting.Comparisons;
 
 namespace BrainDrainSim.Reporting.Tests;
 
@@ -26,7 +27,7 @@ public class SweepWriterTests
     [Fact]
     public void WriteAll_writes_and_lists_every_file()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var written = SweepWriter.WriteAll(Sweep.Value, SweptPath, Values, InfoForSweep(), dir.Path);
         Assert.Equal(["sweep.csv", "sweep_response.png", "manifest.json"], written);
         Assert.Equal(written.Order(StringComparer.Ordinal), Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -35,10 +36,10 @@ public class SweepWriterTests
     [Fact]
     public void Sweep_csv_has_a_row_per_value_metric_and_month_and_zero_differences_for_the_first_value()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var c = Sweep.Value;
         SweepWriter.WriteAll(c, SweptPath, Values, InfoForSweep(), dir.Path);
-        string text = File.ReadAllText(dir.File("sweep.csv"));
+        string text = File.ReadAllText(dir.PathOf("sweep.csv"));
         Assert.StartsWith(SweepCsv.Header + "\n", text, StringComparison.Ordinal);
         var records = CsvText.Records(text);
         Assert.Equal(Values.Length * c.Metrics.Count * MonthCount, records.Count);
@@ -70,9 +71,9 @@ public class SweepWriterTests
     [Fact]
     public void Sweep_chart_is_a_1000_by_600_png_with_text()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         SweepWriter.WriteAll(Sweep.Value, SweptPath, Values, InfoForSweep(), dir.Path);
-        var bytes = File.ReadAllBytes(dir.File("sweep_response.png"));
+        var bytes = File.ReadAllBytes(dir.PathOf("sweep_response.png"));
         Assert.Equal((1000, 600), Png.HeaderSize(bytes));
         using var bitmap = SKBitmap.Decode(bytes);
         Assert.True(Png.DistinctColours(bitmap) > 20, "the chart looks blank");
@@ -82,9 +83,9 @@ public class SweepWriterTests
     [Fact]
     public void Manifest_records_the_sweep_and_the_uncertain_parameter_it_fixed()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         SweepWriter.WriteAll(Sweep.Value, SweptPath, Values, InfoForSweep("coefficients.b_gpu"), dir.Path);
-        string json = File.ReadAllText(dir.File("manifest.json"));
+        string json = File.ReadAllText(dir.PathOf("manifest.json"));
         Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
         var m = JsonDocument.Parse(json).RootElement;
         Assert.Equal("sweep", m.GetProperty("kind").GetString());
@@ -103,16 +104,16 @@ public class SweepWriterTests
     [Fact]
     public void Without_a_fixed_uncertain_parameter_the_manifest_says_nothing_of_one()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         SweepWriter.WriteAll(Sweep.Value, SweptPath, Values, Info(3), dir.Path);
-        var sweep = JsonDocument.Parse(File.ReadAllText(dir.File("manifest.json"))).RootElement.GetProperty("sweep");
+        var sweep = JsonDocument.Parse(File.ReadAllText(dir.PathOf("manifest.json"))).RootElement.GetProperty("sweep");
         Assert.False(sweep.TryGetProperty("fixed_uncertain_parameter", out _));
     }
 
     [Fact]
     public void Values_that_do_not_match_the_ensembles_are_refused_before_writing()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         Assert.Throws<ArgumentException>(() => SweepWriter.WriteAll(Sweep.Value, SweptPath, [0.1, 0.5], Info(1), dir.Path));
         Assert.Throws<ArgumentException>(() => SweepWriter.WriteAll(Sweep.Value, SweptPath, [0.1, double.NaN, 0.5], Info(1), dir.Path));
         Assert.Throws<ArgumentException>(() => SweepWriter.WriteAll(Sweep.Value, "coefficients.b_net", Values, InfoForSweep(), dir.Path));

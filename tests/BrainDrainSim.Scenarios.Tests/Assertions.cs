@@ -10,7 +10,7 @@ public static class Assertions
     }
 
     /// <summary>The single error at the key path; fails listing all errors when there is none or several.</summary>
-    public static ScenarioError Single(ScenarioLoadResult result, string keyPath)
+    public static ScenarioError OnlyError(ScenarioLoadResult result, string keyPath)
     {
         Assert.False(result.Ok);
         Assert.Null(result.Scenario);

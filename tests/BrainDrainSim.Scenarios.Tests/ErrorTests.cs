@@ -15,7 +15,7 @@ public sealed class ErrorTests
             """);
         var result = ScenarioLoader.Load(path);
 
-        var error = Assertions.Single(result, "levers[0].selction_rate");
+        var error = Assertions.OnlyError(result, "levers[0].selction_rate");
         Assert.Equal(path, error.File);
         Assert.Equal(5, error.Line);
         Assert.Equal(5, error.Column);
@@ -31,21 +31,21 @@ public sealed class ErrorTests
             levers:
               - {type: salary_topup, at: 2025-01, fraction: 0.1, fee_usd: 5}
             """, "x.yaml");
-        var error = Assertions.Single(result, "levers[0].fee_usd");
+        var error = Assertions.OnlyError(result, "levers[0].fee_usd");
         Assert.Equal("unknown key 'fee_usd' for a salary_topup lever (it is a key of visa_policy)", error.Message);
     }
 
     [Fact]
     public void An_unknown_top_level_key_is_caught_with_a_suggestion()
     {
-        var error = Assertions.Single(ScenarioLoader.LoadText("coeficients: {b_gpu: 0.1}\n", "x.yaml"), "coeficients");
+        var error = Assertions.OnlyError(ScenarioLoader.LoadText("coeficients: {b_gpu: 0.1}\n", "x.yaml"), "coeficients");
         Assert.Equal("unknown key 'coeficients'; did you mean 'coefficients'?", error.Message);
     }
 
     [Fact]
     public void A_key_far_from_every_known_key_lists_the_known_keys()
     {
-        var error = Assertions.Single(ScenarioLoader.LoadText("network: {zzz: 1}\n", "x.yaml"), "network.zzz");
+        var error = Assertions.OnlyError(ScenarioLoader.LoadText("network: {zzz: 1}\n", "x.yaml"), "network.zzz");
         Assert.Equal("unknown key 'zzz'; the keys here are: peers_per_researcher, homophily", error.Message);
     }
 
@@ -59,7 +59,7 @@ public sealed class ErrorTests
         "unknown key 'senior' in sectors[0]; it is a key of population.home_stage_shares and population.abroad_stage_shares and pay.home_krw_per_year and pay.offer_usd_per_year and careers.exit_rate_per_year")]
     public void A_key_in_the_wrong_section_names_the_section_it_belongs_to(string yaml, string keyPath, string message)
     {
-        Assert.Equal(message, Assertions.Single(ScenarioLoader.LoadText(yaml + "\n", "x.yaml"), keyPath).Message);
+        Assert.Equal(message, Assertions.OnlyError(ScenarioLoader.LoadText(yaml + "\n", "x.yaml"), keyPath).Message);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class ErrorTests
     [InlineData("start: 2025", "start", "expected a month as YYYY-MM")]
     public void A_value_of_the_wrong_type_is_reported(string yaml, string keyPath, string message)
     {
-        var error = Assertions.Single(ScenarioLoader.LoadText(yaml + "\n", "x.yaml"), keyPath);
+        var error = Assertions.OnlyError(ScenarioLoader.LoadText(yaml + "\n", "x.yaml"), keyPath);
         Assert.Equal(1, error.Line); // every case here is a one-line file
         Assert.StartsWith(message, error.Message);
     }
@@ -84,7 +84,7 @@ public sealed class ErrorTests
     public void A_negative_count_is_below_its_bounds_with_the_unit()
     {
         var result = ScenarioLoader.LoadText("population:\n  at_home: -5\n", "x.yaml");
-        var error = Assertions.Single(result, "population.at_home");
+        var error = Assertions.OnlyError(result, "population.at_home");
         Assert.Equal((2, 12), (error.Line, error.Column));
         Assert.Equal("-5 is below the minimum 0 of persons (valid range [0, 1E+09])", error.Message);
     }
@@ -93,11 +93,11 @@ public sealed class ErrorTests
     public void An_excluded_lower_bound_and_an_upper_bound_are_reported()
     {
         var result = ScenarioLoader.LoadText("compute: {half_life_years: 0}\nvisa: {us_share: 1.5}\n", "x.yaml");
-        Assert.Contains("0 is not above the minimum 0 of years, which is excluded", Assertions.Single(result, "compute.half_life_years").Message);
-        Assert.Contains("1.5 is above the maximum 1", Assertions.Single(result, "visa.us_share").Message);
+        Assert.Contains("0 is not above the minimum 0 of years, which is excluded", Assertions.OnlyError(result, "compute.half_life_years").Message);
+        Assert.Contains("1.5 is above the maximum 1", Assertions.OnlyError(result, "visa.us_share").Message);
 
         var rate = ScenarioLoader.LoadText("coefficients: {lambda_out: 2}\n", "x.yaml");
-        Assert.Equal("2 is above the maximum 1 per month (valid range [0, 1])", Assertions.Single(rate, "coefficients.lambda_out").Message);
+        Assert.Equal("2 is above the maximum 1 per month (valid range [0, 1])", Assertions.OnlyError(rate, "coefficients.lambda_out").Message);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ErrorTests
                 at: 2025-13
                 fee_usd: 100000
             """, "x.yaml");
-        var error = Assertions.Single(result, "levers[0].at");
+        var error = Assertions.OnlyError(result, "levers[0].at");
         Assert.Equal((3, 9), (error.Line, error.Column));
         Assert.Equal("expected a month as YYYY-MM (such as 2025-07), not '2025-13'", error.Message);
     }
@@ -132,7 +132,7 @@ public sealed class ErrorTests
     public void NaN_and_infinity_are_rejected(string value, string message)
     {
         var result = ScenarioLoader.LoadText($"coefficients:\n  b_gpu: {value}\n", "x.yaml");
-        Assert.Contains(message, Assertions.Single(result, "coefficients.b_gpu").Message);
+        Assert.Contains(message, Assertions.OnlyError(result, "coefficients.b_gpu").Message);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ErrorTests
                 until: 2026-01
                 fee_usd: 100000
             """, "x.yaml");
-        var error = Assertions.Single(result, "levers[0].until");
+        var error = Assertions.OnlyError(result, "levers[0].until");
         Assert.Equal(4, error.Line);
         Assert.Equal("until 2026-01 is before at 2026-06; a lever applies from at through until, both included", error.Message);
     }
@@ -157,7 +157,7 @@ public sealed class ErrorTests
             levers:
               - {type: gpu_import, at: 2025-06, until: 2027-01, count: 10, sector_shares: {industry: 1}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
             """, "x.yaml");
-        Assert.Contains("service life", Assertions.Single(result, "levers[0].until").Message);
+        Assert.Contains("service life", Assertions.OnlyError(result, "levers[0].until").Message);
     }
 
     [Fact]
@@ -170,8 +170,8 @@ public sealed class ErrorTests
               - type: salary_topup
                 fraction: 0.1
             """, "x.yaml");
-        Assert.Contains("a lever needs 'type:'", Assertions.Single(result, "levers[0].type").Message);
-        var missingAt = Assertions.Single(result, "levers[1].at");
+        Assert.Contains("a lever needs 'type:'", Assertions.OnlyError(result, "levers[0].type").Message);
+        var missingAt = Assertions.OnlyError(result, "levers[1].at");
         Assert.Equal((4, 5), (missingAt.Line, missingAt.Column));
         Assert.Equal(2, result.Errors.Count);
     }
@@ -180,7 +180,7 @@ public sealed class ErrorTests
     public void An_unknown_lever_type_lists_the_valid_ones()
     {
         var result = ScenarioLoader.LoadText("levers:\n  - {type: gpu_imprt, at: 2025-01}\n", "x.yaml");
-        var error = Assertions.Single(result, "levers[0].type");
+        var error = Assertions.OnlyError(result, "levers[0].type");
         Assert.Equal("unknown lever type 'gpu_imprt'; did you mean 'gpu_import'? (the lever types are: " +
                      "compute_voucher, education, gpu_import, return_incentive, salary_topup, visa_policy)", error.Message);
         Assert.Single(result.Errors);
@@ -190,7 +190,7 @@ public sealed class ErrorTests
     public void A_duplicate_key_is_reported_at_the_second_one()
     {
         var result = ScenarioLoader.LoadText("months: 60\nstart: 2025-01\nmonths: 70\n", "x.yaml");
-        var error = Assertions.Single(result, "months");
+        var error = Assertions.OnlyError(result, "months");
         Assert.Equal((3, 1), (error.Line, error.Column));
         Assert.Equal("duplicate key 'months' (first given on line 1; each key may appear once)", error.Message);
     }
@@ -207,13 +207,13 @@ public sealed class ErrorTests
               - {name: academia, share: 0.5}
               - {name: industry, share: 0.4}
             """, "x.yaml");
-        var stages = Assertions.Single(result, "population.home_stage_shares");
+        var stages = Assertions.OnlyError(result, "population.home_stage_shares");
         Assert.Equal("the shares sum to 1.5, not 1 (student 0.5 + early 0.5 + mid 0.3 + senior 0.2)", stages.Message);
         Assert.Equal(2, stages.Line);
         // Members left out keep their defaults (bachelor 0.05, master 0.65), and the message shows them.
         Assert.Equal("the shares sum to 1.6, not 1 (bachelor 0.05 + master 0.65 + phd 0.9)",
-            Assertions.Single(result, "careers.graduation_degrees").Message);
-        Assert.Equal("the sectors' shares sum to 0.9, not 1 (academia 0.5 + industry 0.4)", Assertions.Single(result, "sectors").Message);
+            Assertions.OnlyError(result, "careers.graduation_degrees").Message);
+        Assert.Equal("the sectors' shares sum to 0.9, not 1 (academia 0.5 + industry 0.4)", Assertions.OnlyError(result, "sectors").Message);
         Assert.Equal(3, result.Errors.Count);
     }
 
@@ -232,13 +232,13 @@ public sealed class ErrorTests
               - {type: gpu_import, at: 2025-06, count: 100, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
               - {type: gpu_import, at: 2025-06, count: 100, sector_shares: {academia: 0.2, industry: 0.2}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}
             """, "x.yaml");
-        Assert.Equal("the mix's shares sum to 0.9, not 1 (H100 0.5 + B200 0.4)", Assertions.Single(result, "levers[0].mix").Message);
-        var badSector = Assertions.Single(result, "levers[0].sector_shares.industy");
+        Assert.Equal("the mix's shares sum to 0.9, not 1 (H100 0.5 + B200 0.4)", Assertions.OnlyError(result, "levers[0].mix").Message);
+        var badSector = Assertions.OnlyError(result, "levers[0].sector_shares.industy");
         Assert.Equal((6, 36), (badSector.Line, badSector.Column));
         Assert.StartsWith("'industy' is not a sector; did you mean 'industry'?", badSector.Message);
-        Assert.StartsWith("a gpu_import needs sector_shares", Assertions.Single(result, "levers[1].sector_shares").Message);
+        Assert.StartsWith("a gpu_import needs sector_shares", Assertions.OnlyError(result, "levers[1].sector_shares").Message);
         // Sectors left out get nothing, so these shares fall short of 1.
-        Assert.StartsWith("the sector shares sum to 0.4", Assertions.Single(result, "levers[2].sector_shares").Message);
+        Assert.StartsWith("the sector shares sum to 0.4", Assertions.OnlyError(result, "levers[2].sector_shares").Message);
         Assert.Equal(4, result.Errors.Count);
     }
 
@@ -253,8 +253,8 @@ public sealed class ErrorTests
             levers:
               - {type: compute_voucher, at: 2025-01, sector: labs, gpu_hours_per_researcher_per_month: 10, price_krw_per_gpu_hour: 3500}
             """, "x.yaml");
-        Assert.Contains("already used by sectors[0]", Assertions.Single(result, "sectors[1].name").Message);
-        Assert.Contains("a sector needs a name", Assertions.Single(result, "sectors[2].name").Message);
+        Assert.Contains("already used by sectors[0]", Assertions.OnlyError(result, "sectors[1].name").Message);
+        Assert.Contains("a sector needs a name", Assertions.OnlyError(result, "sectors[2].name").Message);
         Assert.Equal(2, result.Errors.Count);
     }
 
@@ -263,14 +263,14 @@ public sealed class ErrorTests
     {
         var result = ScenarioLoader.LoadText(
             "levers:\n  - {type: salary_topup, at: 2025-01, fraction: 0.1, sector: industri}\n", "x.yaml");
-        Assert.StartsWith("'industri' is not a sector; did you mean 'industry'?", Assertions.Single(result, "levers[0].sector").Message);
+        Assert.StartsWith("'industri' is not a sector; did you mean 'industry'?", Assertions.OnlyError(result, "levers[0].sector").Message);
     }
 
     [Fact]
     public void A_salary_topup_without_amount_or_fraction_is_an_error()
     {
         var result = ScenarioLoader.LoadText("levers:\n  - {type: salary_topup, at: 2025-01, top_talent_only: true}\n", "x.yaml");
-        Assert.Contains("needs amount_krw_per_year or fraction", Assertions.Single(result, "levers[0]").Message);
+        Assert.Contains("needs amount_krw_per_year or fraction", Assertions.OnlyError(result, "levers[0]").Message);
     }
 
     [Fact]
@@ -306,7 +306,7 @@ public sealed class ErrorTests
     {
         // The top-talent threshold is a percentile of the initial population: entrants alone have none.
         var result = ScenarioLoader.LoadText(scale + "population: {at_home: 0, abroad_us: 0, abroad_other: 0}\n", "x.yaml");
-        var error = Assertions.Single(result, "population");
+        var error = Assertions.OnlyError(result, "population");
         Assert.StartsWith("the initial population is empty", error.Message, StringComparison.Ordinal);
         Assert.Single(result.Errors);
         // One researcher anywhere is enough.

@@ -39,7 +39,7 @@ public sealed class ExtendsTests
         var result = ScenarioLoader.Load(childPath);
 
         // The base's gpu_import names academia, which the child's sector list no longer has.
-        var error = Assertions.Single(result, "levers[0].sector_shares.academia");
+        var error = Assertions.OnlyError(result, "levers[0].sector_shares.academia");
         Assert.Equal(basePath, error.File);
 
         string fixedChild = folder.Write("policies/h1b-fee-2.yaml", """
@@ -103,7 +103,7 @@ public sealed class ExtendsTests
         using var folder = new TempFolder();
         string child = folder.Write("child.yaml", "name: child\nextends: nothere.yaml\n");
         var result = ScenarioLoader.Load(child);
-        var error = Assertions.Single(result, "extends");
+        var error = Assertions.OnlyError(result, "extends");
         Assert.Equal(child, error.File);
         Assert.Equal((2, 10), (error.Line, error.Column));
         Assert.Contains("cannot find the file 'nothere.yaml'", error.Message);
@@ -117,7 +117,7 @@ public sealed class ExtendsTests
         using var folder = new TempFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, "sub"));
         var result = ScenarioLoader.Load(folder.Write("child.yaml", "extends: sub\n"));
-        Assert.Contains("is a directory", Assertions.Single(result, "extends").Message);
+        Assert.Contains("is a directory", Assertions.OnlyError(result, "extends").Message);
     }
 
     [Fact]
@@ -127,13 +127,13 @@ public sealed class ExtendsTests
         string a = folder.Write("a.yaml", "extends: b.yaml\n");
         string b = folder.Write("b.yaml", "extends: a.yaml\n");
         var result = ScenarioLoader.Load(a);
-        var error = Assertions.Single(result, "extends");
+        var error = Assertions.OnlyError(result, "extends");
         Assert.Equal(b, error.File);
         Assert.Equal("extends makes a cycle: a.yaml -> b.yaml -> a.yaml", error.Message);
         Assert.Single(result.Errors);
 
         var self = ScenarioLoader.Load(folder.Write("self.yaml", "extends: ./self.yaml\n"));
-        Assert.Equal("extends makes a cycle: self.yaml -> self.yaml", Assertions.Single(self, "extends").Message);
+        Assert.Equal("extends makes a cycle: self.yaml -> self.yaml", Assertions.OnlyError(self, "extends").Message);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ExtendsTests
               levers[0].count: {dist: uniform, min: 800, max: 1200}
             """));
         // levers[0] is the base's visa_policy, which has no count.
-        var error = Assertions.Single(result, "uncertainty.levers[0].count");
+        var error = Assertions.OnlyError(result, "uncertainty.levers[0].count");
         Assert.Equal(6, error.Line);
         Assert.Single(result.Errors);
     }

@@ -17,10 +17,10 @@ public sealed class FuzzFindingsTests
         var result = ScenarioLoader.LoadText("uncertainty:\n  coefficients.b_gpu: {dist: gamma, shape: 1e300, rate: 1}\n", "x.yaml");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.Equal("shape must be at most 1e6, not 1E+300: so narrow a gamma is a fixed value (set the quantity instead)",
-            Assertions.Single(result, "uncertainty.coefficients.b_gpu.shape").Message);
+            Assertions.OnlyError(result, "uncertainty.coefficients.b_gpu.shape").Message);
 
         var beta = ScenarioLoader.LoadText("uncertainty:\n  visa.us_share: {dist: beta, alpha: 2, beta: 1e7}\n", "x.yaml");
-        Assert.StartsWith("beta must be at most 1e6, not 10000000", Assertions.Single(beta, "uncertainty.visa.us_share.beta").Message);
+        Assert.StartsWith("beta must be at most 1e6, not 10000000", Assertions.OnlyError(beta, "uncertainty.visa.us_share.beta").Message);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class FuzzFindingsTests
     {
         var result = ScenarioLoader.LoadText("uncertainty:\n  coefficients.b_gpu: {dist: gamma, shape: 1e-50, rate: 1}\n", "x.yaml");
         Assert.Equal("the quantiles of a gamma(shape 1E-50, rate 1) distribution cannot be computed; check its parameters (is one of them extremely large or small?)",
-            Assertions.Single(result, "uncertainty.coefficients.b_gpu").Message);
+            Assertions.OnlyError(result, "uncertainty.coefficients.b_gpu").Message);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class FuzzFindingsTests
         var result = ScenarioLoader.LoadText($"population:\n  {key}: 1\n", "x.yaml");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         string shown = new string('q', 97) + "...";
-        var error = Assertions.Single(result, $"population.{shown}");
+        var error = Assertions.OnlyError(result, $"population.{shown}");
         Assert.StartsWith($"unknown key '{shown}'; the keys here are: at_home, ", error.Message);
     }
 
@@ -50,24 +50,24 @@ public sealed class FuzzFindingsTests
         string key = new string('k', 1_000_000);
         var result = ScenarioLoader.LoadText($"levers:\n  - {{type: compute_voucher, at: 2025-01, gpu_hours_per_researcher_per_month: 1, price_krw_per_gpu_hour: 3500, sector: {key}}}\n", "x.yaml");
         Assert.StartsWith($"'{new string('k', 97)}...' is not a sector (the sectors are: academia, industry, institute)",
-            Assertions.Single(result, "levers[0].sector").Message);
+            Assertions.OnlyError(result, "levers[0].sector").Message);
     }
 
     [Fact]
     public void Invisible_characters_are_escaped_in_messages()
     {
         var result = ScenarioLoader.LoadText("months: \"1\\u0001\"\nstart: \"2025\\t01\"\npopulation:\n  \"at_home\\u200B\": 5\n", "x.yaml");
-        Assert.Equal(@"expected a whole number, not the quoted text '1\u0001' (leave numbers unquoted)", Assertions.Single(result, "months").Message);
-        Assert.Equal(@"expected a month as YYYY-MM (such as 2025-07), not '2025\t01'", Assertions.Single(result, "start").Message);
+        Assert.Equal(@"expected a whole number, not the quoted text '1\u0001' (leave numbers unquoted)", Assertions.OnlyError(result, "months").Message);
+        Assert.Equal(@"expected a month as YYYY-MM (such as 2025-07), not '2025\t01'", Assertions.OnlyError(result, "start").Message);
         // A zero-width space makes a key unknown; shown escaped, the reason is plain.
-        Assert.Equal(@"unknown key 'at_home\u200B'; did you mean 'at_home'?", Assertions.Single(result, @"population.at_home\u200B").Message);
+        Assert.Equal(@"unknown key 'at_home\u200B'; did you mean 'at_home'?", Assertions.OnlyError(result, @"population.at_home\u200B").Message);
     }
 
     [Fact]
     public void An_empty_key_has_a_visible_key_path()
     {
         var result = ScenarioLoader.LoadText("\"\": 1\n", "x.yaml");
-        Assert.StartsWith("unknown key ''; the keys here are: name, ", Assertions.Single(result, "''").Message);
+        Assert.StartsWith("unknown key ''; the keys here are: name, ", Assertions.OnlyError(result, "''").Message);
     }
 
     [Theory]
@@ -84,16 +84,16 @@ public sealed class FuzzFindingsTests
         // Run writes results/NAME: a name with a path in it wrote outside results/, a NUL or a long name crashed it.
         string yaml = name.StartsWith('\'') ? $"name: {name}\n" : $"name: \"{name}\"\n";
         Assert.Equal($"the name {why}: it names the output folder (results/NAME); leave name: out to use the file's name",
-            Assertions.Single(ScenarioLoader.LoadText(yaml, "x.yaml"), "name").Message);
+            Assertions.OnlyError(ScenarioLoader.LoadText(yaml, "x.yaml"), "name").Message);
     }
 
     [Fact]
     public void A_name_is_at_most_100_bytes_and_may_be_any_language()
     {
         Assert.Contains("must be at most 100 bytes long in UTF-8, not 101",
-            Assertions.Single(ScenarioLoader.LoadText($"name: {new string('n', 101)}\n", "x.yaml"), "name").Message);
+            Assertions.OnlyError(ScenarioLoader.LoadText($"name: {new string('n', 101)}\n", "x.yaml"), "name").Message);
         // 34 Hangul syllables are 102 bytes.
-        Assert.Contains("not 102", Assertions.Single(ScenarioLoader.LoadText($"name: {new string('한', 34)}\n", "x.yaml"), "name").Message);
+        Assert.Contains("not 102", Assertions.OnlyError(ScenarioLoader.LoadText($"name: {new string('한', 34)}\n", "x.yaml"), "name").Message);
         Assertions.Ok(ScenarioLoader.LoadText("name: GPU 수입 2026 (10k)\n", "x.yaml"));
         Assertions.Ok(ScenarioLoader.LoadText($"name: {new string('n', 100)}\n", "x.yaml"));
     }
@@ -143,14 +143,14 @@ public sealed class FuzzFindingsTests
     {
         var result = ScenarioLoader.LoadText($"levers:\n  - type: {type}\n    at: 2025-01\n", "x.yaml");
         Assert.Equal($"expected a lever type, one of: compute_voucher, education, gpu_import, return_incentive, salary_topup, visa_policy; not {shown}",
-            Assertions.Single(result, "levers[0].type").Message);
+            Assertions.OnlyError(result, "levers[0].type").Message);
     }
 
     [Fact]
     public void An_unknown_lever_key_uses_the_right_article()
     {
         var result = ScenarioLoader.LoadText("levers:\n  - {type: education, at: 2025-01, zzz: 1}\n", "x.yaml");
-        Assert.StartsWith("unknown key 'zzz' for an education lever; its keys are: ", Assertions.Single(result, "levers[0].zzz").Message);
+        Assert.StartsWith("unknown key 'zzz' for an education lever; its keys are: ", Assertions.OnlyError(result, "levers[0].zzz").Message);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
+using BrainDrainSim.Scenarios.Schema;
 
 namespace BrainDrainSim.Scenarios.Tests;
 

@@ -13,25 +13,25 @@ public sealed class UncertaintyTests
     [Fact]
     public void A_path_that_names_nothing_is_rejected_with_the_reason()
     {
-        var error = Assertions.Single(Load("coefficients.b_gpx: {dist: normal, mean: 0, sd: 1}"), "uncertainty.coefficients.b_gpx");
+        var error = Assertions.OnlyError(Load("coefficients.b_gpx: {dist: normal, mean: 0, sd: 1}"), "uncertainty.coefficients.b_gpx");
         Assert.Equal(4, error.Line);
         Assert.Equal(3, error.Column);
         Assert.StartsWith("'coefficients.b_gpx' cannot be made uncertain: 'coefficients.b_gpx' is not a key of the scenario", error.Message);
 
-        Assert.Contains("out of range", Assertions.Single(Load("levers[3].count: {dist: normal, mean: 10, sd: 1}"), "uncertainty.levers[3].count").Message);
-        Assert.Contains("not a real-valued quantity", Assertions.Single(Load("population.at_home: {dist: normal, mean: 100, sd: 1}"), "uncertainty.population.at_home").Message);
+        Assert.Contains("out of range", Assertions.OnlyError(Load("levers[3].count: {dist: normal, mean: 10, sd: 1}"), "uncertainty.levers[3].count").Message);
+        Assert.Contains("not a real-valued quantity", Assertions.OnlyError(Load("population.at_home: {dist: normal, mean: 100, sd: 1}"), "uncertainty.population.at_home").Message);
     }
 
     [Fact]
     public void A_normal_on_a_unit_interval_quantity_is_rejected_and_a_beta_accepted()
     {
-        var error = Assertions.Single(Load("visa.selection_rate: {dist: normal, mean: 0.3, sd: 0.1}"), "uncertainty.visa.selection_rate");
+        var error = Assertions.OnlyError(Load("visa.selection_rate: {dist: normal, mean: 0.3, sd: 0.1}"), "uncertainty.visa.selection_rate");
         Assert.StartsWith("a normal(mean 0.3, sd 0.1) distribution does not fit the valid range [0, 1] of visa.selection_rate", error.Message);
         Assert.Contains("a beta fits", error.Message);
 
         Assertions.Ok(Load("visa.selection_rate: {dist: beta, alpha: 3, beta: 7}"));
         Assertions.Ok(Load("visa.selection_rate: {dist: beta, alpha: 2, beta: 2, min: 0.2, max: 0.4}"));
-        Assert.Contains("does not fit", Assertions.Single(Load("visa.selection_rate: {dist: beta, alpha: 2, beta: 2, min: 0.5, max: 1.5}"), "uncertainty.visa.selection_rate").Message);
+        Assert.Contains("does not fit", Assertions.OnlyError(Load("visa.selection_rate: {dist: beta, alpha: 2, beta: 2, min: 0.5, max: 1.5}"), "uncertainty.visa.selection_rate").Message);
     }
 
     [Fact]
@@ -41,14 +41,14 @@ public sealed class UncertaintyTests
         Assertions.Ok(Load("compute.half_life_years: {dist: lognormal, mu: 0.9, sigma: 0.2}"));
         Assertions.Ok(Load("compute.half_life_years: {dist: gamma, shape: 20, rate: 8}"));
         Assertions.Ok(Load("compute.half_life_years: {dist: triangular, min: 2, mode: 2.5, max: 3}"));
-        Assert.Contains("does not fit", Assertions.Single(Load("compute.half_life_years: {dist: uniform, min: -1, max: 3}"), "uncertainty.compute.half_life_years").Message);
+        Assert.Contains("does not fit", Assertions.OnlyError(Load("compute.half_life_years: {dist: uniform, min: -1, max: 3}"), "uncertainty.compute.half_life_years").Message);
     }
 
     [Fact]
     public void A_share_of_a_set_cannot_be_drawn_alone_and_the_whole_set_takes_a_dirichlet()
     {
         // Drawn alone, the share would move without the others and the set would not sum to 1 in any run.
-        var lone = Assertions.Single(Load("levers[0].sector_shares.industry: {dist: beta, alpha: 5, beta: 1}"), "uncertainty.levers[0].sector_shares.industry");
+        var lone = Assertions.OnlyError(Load("levers[0].sector_shares.industry: {dist: beta, alpha: 5, beta: 1}"), "uncertainty.levers[0].sector_shares.industry");
         Assert.Equal("'levers[0].sector_shares.industry' is one of the shares of levers[0].sector_shares, which must sum to 1, so it cannot be drawn on its own; " +
                      "draw the whole set with a dirichlet distribution, such as levers[0].sector_shares: {dist: dirichlet, concentration: {industry: 20}}", lone.Message);
         Assertions.Ok(Load("levers[0].sector_shares: {dist: dirichlet, concentration: {industry: 5}}"));
@@ -71,7 +71,7 @@ public sealed class UncertaintyTests
     [InlineData("sectors: {dist: dirichlet, mean: 1}", "uncertainty.sectors.mean", "'mean' is not a parameter of a dirichlet distribution (it takes concentration)")]
     public void A_set_of_shares_takes_a_dirichlet_over_exactly_its_shares(string entry, string keyPath, string message)
     {
-        var error = Assertions.Single(Load(entry), keyPath);
+        var error = Assertions.OnlyError(Load(entry), keyPath);
         Assert.Equal(message, error.Message);
     }
 
@@ -101,7 +101,7 @@ public sealed class UncertaintyTests
     public void Distribution_parameters_are_checked_per_kind(string distribution, string keyPath, string message)
     {
         var result = Load($"coefficients.b0: {distribution}");
-        Assert.StartsWith(message, Assertions.Single(result, keyPath).Message);
+        Assert.StartsWith(message, Assertions.OnlyError(result, keyPath).Message);
         Assert.Single(result.Errors);
     }
 
@@ -113,7 +113,7 @@ public sealed class UncertaintyTests
               coefficients.b0: {dist: normal, mean: 0, sd: 1}
               uncertainty[0].distribution.sd: {dist: uniform, min: 1, max: 2}
             """, "x.yaml");
-        Assert.Contains("cannot make its own parameters uncertain", Assertions.Single(result, "uncertainty.uncertainty[0].distribution.sd").Message);
+        Assert.Contains("cannot make its own parameters uncertain", Assertions.OnlyError(result, "uncertainty.uncertainty[0].distribution.sd").Message);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public static partial class YamlJson
         _ => throw new InvalidOperationException($"unexpected YAML node {node.GetType().Name}"),
     };
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonValue? Scalar(YamlScalarNode scalar)
     {
         string text = scalar.Value ?? "";
         bool plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && (scalar.Tag.IsEmpty || scalar.Tag.Value == "?");

@@ -14,6 +14,9 @@ public sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The full path of a file in the folder (which need not exist yet).</summary>
+    public string PathOf(string name) => System.IO.Path.Combine(Path, name);
+
     /// <summary>Writes the file (UTF-8, no byte-order mark) and returns its full path.</summary>
     public string Write(string name, string text)
     {

@@ -22,13 +22,13 @@ public static class MonteCarloRunner
     /// <paramref name="checkEngine"/> turns on the engine's check mode (see <see cref="RunOne(ValidatedScenario, ulong, int, bool)"/>).
     /// </summary>
     public static EnsembleResult Run(ValidatedScenario validated, int runs, ulong masterSeed, int threads,
-        IProgress<int>? progress = null, CancellationToken cancel = default, int firstReplication = 0, bool checkEngine = false)
+        IProgress<int>? progress = null, int firstReplication = 0, bool checkEngine = false, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(validated);
         var scenario = validated.Scenario;
         if (runs < 1) throw new ArgumentOutOfRangeException(nameof(runs), runs, "at least one run");
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
-        if (ResourceEstimate.ScenarioSize.Of(scenario).EngineLimit is { } limit) throw new ArgumentException(limit, nameof(scenario));
+        if (ResourceEstimate.ScenarioSize.Of(scenario).EngineLimit is { } limit) throw new ArgumentException(limit, nameof(validated));
         var results = new ReplicationResult[runs];
         // Without uncertainty every replication shares the month plan.
         var sharedPlan = scenario.Uncertainty.Length == 0 ? PolicySchedule.Build(validated) : null;

@@ -13,6 +13,7 @@ namespace BrainDrainSim.Randomness;
 /// The 64-bit word is cut into three fields compared as integers against thresholds:
 /// the decision (bits 40-63, 24 bits), the exit (bits 20-39) and the advancement (bits 0-19).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A per-researcher SplitMix64 stream of random words, as docs/model.md 3.3.8 names it; not a System.IO.Stream")]
 public static class MonthStream
 {
     /// <summary>SplitMix64's increment (the golden ratio in 64 bits).</summary>

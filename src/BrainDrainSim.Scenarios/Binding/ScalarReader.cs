@@ -1,8 +1,9 @@
 using System.Globalization;
 using BrainDrainSim.Model;
 using BrainDrainSim.Validation;
+using BrainDrainSim.Scenarios.Source;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Binding;
 
 /// <summary>
 /// Reads scalar text as the type its property asks for. Each reader gives the value or the plain-English

@@ -2,8 +2,9 @@ using BrainDrainSim.Model;
 using BrainDrainSim.Model.Levers;
 using BrainDrainSim.Model.Shape;
 using BrainDrainSim.Validation;
+using BrainDrainSim.Scenarios.Source;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Binding;
 
 /// <summary>
 /// Binds a merged node tree onto the immutable scenario records by the format's one description of its keys

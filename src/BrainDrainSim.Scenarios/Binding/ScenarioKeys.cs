@@ -1,6 +1,6 @@
 using BrainDrainSim.Model;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Binding;
 
 /// <summary>
 /// Key paths the loader's rules name, spelt from the records' property names through ScenarioNames (the

@@ -1,7 +1,8 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.Model.Shape;
+using BrainDrainSim.Scenarios.Source;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Binding;
 
 /// <summary>
 /// Where each key lives in the scenario's sections, so that a key written in the wrong section can be

@@ -1,6 +1,7 @@
 using BrainDrainSim.Model;
+using BrainDrainSim.Scenarios.Source;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Binding;
 
 /// <summary>
 /// One entry of the uncertainty block as bound, with the nodes it came from: its checks need the resolved

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using BrainDrainSim.Model;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Schema;
 
 /// <summary>
 /// The <c>&lt;summary&gt;</c> of the scenario records and their properties, read from the XML documentation the

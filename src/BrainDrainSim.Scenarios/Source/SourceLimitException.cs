@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Source;
 
 /// <summary>
 /// A document beyond what a scenario can plausibly need (too many nodes once aliases are expanded, or nested

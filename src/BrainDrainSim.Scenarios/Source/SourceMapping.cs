@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Source;
 
 /// <summary>A YAML mapping with unique text keys, in file order (duplicates are reported and dropped when read).</summary>
 internal sealed class SourceMapping : SourceNode

@@ -1,6 +1,7 @@
 using BrainDrainSim.Model;
+using BrainDrainSim.Scenarios.Binding;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Source;
 
 /// <summary>
 /// Lays a child scenario over its base (<c>extends</c>) at the node level, before binding, so that every

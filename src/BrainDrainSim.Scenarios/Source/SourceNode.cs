@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Source;
 
 /// <summary>
 /// A YAML node together with the file and place it was written. The loader keeps its own tree rather than

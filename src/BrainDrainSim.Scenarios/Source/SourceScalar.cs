@@ -1,6 +1,6 @@
 using BrainDrainSim.Validation;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Source;
 
 /// <summary>A scalar as written. Its text is kept, never a guessed type: the target property decides how to read it.</summary>
 internal sealed class SourceScalar(string file, int line, int column, string value, bool isPlain)

@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Source;
 
 /// <summary>A YAML list.</summary>
 internal sealed class SourceSequence(string file, int line, int column, IReadOnlyList<SourceNode> items)

@@ -2,7 +2,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using BrainDrainSim.Validation;
 
-namespace BrainDrainSim.Scenarios;
+namespace BrainDrainSim.Scenarios.Source;
 
 /// <summary>
 /// Turns YAML text into a <see cref="SourceNode"/> tree from YamlDotNet's parser events, so that every node

@@ -144,5 +144,5 @@ public static class RandomLeverSets
 
     private static string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 }

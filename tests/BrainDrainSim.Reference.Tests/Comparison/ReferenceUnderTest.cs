@@ -1,5 +1,5 @@
 using BrainDrainSim.Model;
-using BrainDrainSim.ReferenceModel;
+using BrainDrainSim.Reference.Tests.ReferenceModel;
 
 namespace BrainDrainSim.Reference.Tests.Comparison;
 

@@ -1,6 +1,6 @@
 using BrainDrainSim.Model;
 
-namespace BrainDrainSim.ReferenceModel;
+namespace BrainDrainSim.Reference.Tests.ReferenceModel;
 
 /// <summary>Replications of the reference model: Values[run][metric][month], metrics as <see cref="Metrics"/>.</summary>
 internal sealed class ReferenceEnsemble

@@ -1,4 +1,4 @@
-namespace BrainDrainSim.ReferenceModel;
+namespace BrainDrainSim.Reference.Tests.ReferenceModel;
 
 /// <summary>
 /// A metric the reference model records, named as in model.md 3.3.9 (the names are typed here from the

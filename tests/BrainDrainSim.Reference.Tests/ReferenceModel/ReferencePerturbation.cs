@@ -1,4 +1,4 @@
-namespace BrainDrainSim.ReferenceModel;
+namespace BrainDrainSim.Reference.Tests.ReferenceModel;
 
 /// <summary>
 /// A deliberate error put into the reference model, to show that the equivalence tests can fail: the same

@@ -1,7 +1,7 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.Model.Levers;
 
-namespace BrainDrainSim.ReferenceModel;
+namespace BrainDrainSim.Reference.Tests.ReferenceModel;
 
 /// <summary>
 /// What the levers do in one month (model.md 1.3 step 1, 3.3.2 and 3.3.7), worked out from the scenario's

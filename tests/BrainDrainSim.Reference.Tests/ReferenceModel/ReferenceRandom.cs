@@ -1,6 +1,6 @@
 using MathNet.Numerics.Random;
 
-namespace BrainDrainSim.ReferenceModel;
+namespace BrainDrainSim.Reference.Tests.ReferenceModel;
 
 /// <summary>
 /// The reference model's random numbers: one sequential Xoshiro256** stream (MathNet.Numerics) per

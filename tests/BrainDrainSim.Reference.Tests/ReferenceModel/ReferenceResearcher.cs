@@ -1,6 +1,6 @@
 using BrainDrainSim.Model;
 
-namespace BrainDrainSim.ReferenceModel;
+namespace BrainDrainSim.Reference.Tests.ReferenceModel;
 
 /// <summary>
 /// One researcher of the reference model, as a plain object: the state variables of model.md 1.2, one field

@@ -1,6 +1,6 @@
 using BrainDrainSim.Model;
 
-namespace BrainDrainSim.ReferenceModel;
+namespace BrainDrainSim.Reference.Tests.ReferenceModel;
 
 /// <summary>
 /// One replication of the reference model: a plain, scalar reading of docs/model.md (1.3 the monthly step,
@@ -332,7 +332,7 @@ internal sealed class ReferenceSimulation
     }
 
     /// <summary>sponsor x (1 - (1 - P_talent)(1 - P_lottery)), the advanced round for a US master's or PhD.</summary>
-    private double UsWorkGate(ReferenceResearcher r, ReferenceVisaRules visa, double sponsor)
+    private static double UsWorkGate(ReferenceResearcher r, ReferenceVisaRules visa, double sponsor)
     {
         double talent = r.TopTalent ? visa.TalentRouteRate : 0;
         double lottery = r.UsDegree && r.Degree is Degree.Master or Degree.Phd

@@ -1,4 +1,4 @@
-namespace BrainDrainSim.ReferenceModel;
+namespace BrainDrainSim.Reference.Tests.ReferenceModel;
 
 /// <summary>The visa rules in force in one month: the scenario's visa values, overridden key by key by the active visa_policy levers (model.md 3.3.4).</summary>
 internal sealed record ReferenceVisaRules

@@ -240,7 +240,7 @@ internal sealed class TreeMutations(string file, string text, Random random, int
             yield return ("swap", key[..(mid - 1)] + key[mid] + key[mid - 1] + key[(mid + 1)..]);
         if (key.Length >= 2) yield return ("drop", key.Remove(mid, 1));
         yield return ("double", key.Insert(mid, key[mid].ToString()));
-        if (key.ToUpperInvariant() != key) yield return ("case", char.ToUpperInvariant(key[0]) + key[1..]);
+        if (key.Any(char.IsLower)) yield return ("case", char.ToUpperInvariant(key[0]) + key[1..]);
         yield return ("plural", key + "s");
         if (key.Contains('_')) yield return ("hyphen", key.Replace('_', '-'));
         yield return ("trailing space in quotes", key + " ");

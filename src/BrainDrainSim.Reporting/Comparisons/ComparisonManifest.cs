@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BrainDrainSim.MonteCarlo;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// manifest.json of a comparison or sweep: what was compared (every scenario resolved, with its input files

@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// sweep.csv: one row per (value, metric, month), long form. The level columns (n, mean, p05, p50, p95) are

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using BrainDrainSim.MonteCarlo;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// The console table of a sweep: one line per swept value with researchers at home at the horizon (mean over

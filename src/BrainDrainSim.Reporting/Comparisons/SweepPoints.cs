@@ -1,6 +1,6 @@
 using BrainDrainSim.MonteCarlo;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// A sweep laid out value by value: a sweep is a <see cref="Comparison"/> whose baseline is the first value's

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Statistics;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// A ratio of means, mean(cost) / mean(effect), over paired replications, with Fieller's 95% confidence

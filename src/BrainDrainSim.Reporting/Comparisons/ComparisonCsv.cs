@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// comparison.csv: each policy's paired difference from the baseline, one row per (policy, metric, month), in

@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// What a policy costs per unit of what it achieves, against the baseline: the paired extra cost (cumulative

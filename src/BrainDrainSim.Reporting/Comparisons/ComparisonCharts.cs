@@ -2,7 +2,7 @@ using System.Globalization;
 using BrainDrainSim.MonteCarlo;
 using ScottPlot;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// The comparison's PNG charts (1000 x 600, the style of <see cref="Charts"/>): the scenarios' researchers at

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// Figures for people (the console table and report.md), as opposed to <see cref="Csv"/>'s figures for

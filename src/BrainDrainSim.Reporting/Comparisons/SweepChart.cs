@@ -2,7 +2,7 @@ using System.Globalization;
 using BrainDrainSim.MonteCarlo;
 using ScottPlot;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// sweep_response.png (1000 x 600, the style of <see cref="Charts"/>): how researchers at home at the horizon

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// The console's answer to "does each policy keep more researchers at home, and at what cost": one aligned

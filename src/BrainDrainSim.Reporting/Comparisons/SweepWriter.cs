@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// Writes a sweep's outputs into one folder: sweep.csv, sweep_response.png and manifest.json. A sweep is a

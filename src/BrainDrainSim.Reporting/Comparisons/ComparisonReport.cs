@@ -4,7 +4,7 @@ using BrainDrainSim.Model;
 using BrainDrainSim.Model.Shape;
 using BrainDrainSim.MonteCarlo;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// report.md: the comparison for a reader who will not open the CSV files, in GitHub-flavoured markdown that

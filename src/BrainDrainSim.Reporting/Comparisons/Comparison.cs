@@ -1,6 +1,6 @@
 using BrainDrainSim.MonteCarlo;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// Policies against a baseline, replication by replication. Every ensemble must come from the same master
@@ -47,13 +47,13 @@ public sealed class Comparison
         if (WhyNotPaired(a, b) is { } why) throw new ArgumentException($"{b.Scenario.Name} cannot be paired with {a.Scenario.Name}: {why}");
     }
 
-    private static PolicyComparison Compare(EnsembleResult baseline, EnsembleResult policy, IReadOnlyList<MetricInfo> metrics)
+    private static PolicyComparison Compare(EnsembleResult baseline, EnsembleResult policy, MetricInfo[] metrics)
     {
         int runs = baseline.Runs.Count, months = baseline.Months.Count;
-        var differences = new IReadOnlyList<PairedStatistics>[metrics.Count];
+        var differences = new IReadOnlyList<PairedStatistics>[metrics.Length];
         var b = new double[runs];
         var p = new double[runs];
-        for (int m = 0; m < metrics.Count; m++)
+        for (int m = 0; m < metrics.Length; m++)
         {
             int ib = baseline.MetricIndex(metrics[m].Name), ip = policy.MetricIndex(metrics[m].Name);
             var byMonth = new PairedStatistics[months];

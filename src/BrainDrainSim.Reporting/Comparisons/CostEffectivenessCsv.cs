@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// cost_effectiveness.csv: one row per (policy, measure): the paired extra cost and effect, each with its 95%

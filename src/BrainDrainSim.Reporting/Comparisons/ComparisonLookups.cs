@@ -1,6 +1,6 @@
 using BrainDrainSim.MonteCarlo;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>The headline figures the table, report and charts all pick out of a comparison, found one way.</summary>
 internal static class ComparisonLookups

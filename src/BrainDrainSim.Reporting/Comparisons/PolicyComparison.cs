@@ -1,6 +1,6 @@
 using BrainDrainSim.MonteCarlo;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>One policy against the baseline: every shared metric's paired difference by month, and what it costs per result.</summary>
 public sealed class PolicyComparison

@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// The files one compared scenario was read from, for the manifest and the report: the comparison itself only

@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// Writes a comparison's outputs into one folder under fixed names: comparison.csv, cost_effectiveness.csv,

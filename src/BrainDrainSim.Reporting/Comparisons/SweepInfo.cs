@@ -1,4 +1,4 @@
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>What a sweep varied: one scenario path set to each of <see cref="Values"/> in turn.</summary>
 /// <param name="Path">The scenario path swept (<c>levers[0].fraction</c>, <c>coefficients.b_gpu</c>).</param>

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// A policy's paired difference from the baseline for one value (a metric in a month), over the

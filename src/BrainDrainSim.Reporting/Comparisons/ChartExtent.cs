@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// The range of the figures a chart must show, set as the axis limits with a margin. ScottPlot's automatic

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BrainDrainSim.Model;
 
-namespace BrainDrainSim.Reporting;
+namespace BrainDrainSim.Reporting.Comparisons;
 
 /// <summary>
 /// The fields other than levers (and name and description) whose resolved values differ between two
