@@ -45,6 +45,7 @@ public static class FastMath
         return p * scale;
     }
 
+    /// <summary>e^x in 512-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Exp(Vector512<double> x)
     {
@@ -68,6 +69,7 @@ public static class FastMath
         return p * bits.AsDouble();
     }
 
+    /// <summary>e^x in 256-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {
@@ -95,9 +97,11 @@ public static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Hazard(double lambda, double x) => lambda / (1.0 + Exp(-x));
 
+    /// <summary>lambda * logistic(x) in 512-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Hazard(Vector512<double> lambda, Vector512<double> x) => lambda / (Vector512<double>.One + Exp(-x));
 
+    /// <summary>lambda * logistic(x) in 256-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Hazard(Vector256<double> lambda, Vector256<double> x) => lambda / (Vector256<double>.One + Exp(-x));
 

@@ -56,6 +56,7 @@ public static class FastNormal
         return e * Ln2Hi - ((hfsq - (s * (hfsq + r) + e * Ln2Lo)) - f);
     }
 
+    /// <summary>The natural logarithm in 512-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Log(Vector512<double> x)
     {
@@ -79,6 +80,7 @@ public static class FastNormal
         return e * Vector512.Create(Ln2Hi) - ((hfsq - (s * (hfsq + r) + e * Vector512.Create(Ln2Lo))) - f);
     }
 
+    /// <summary>The natural logarithm in 256-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Log(Vector256<double> x)
     {
@@ -148,6 +150,7 @@ public static class FastNormal
         return ((swap ? cos : sin) * sinSign, (swap ? sin : cos) * cosSign);
     }
 
+    /// <summary>sin and cos of 2 pi u in 512-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector512<double> Sin, Vector512<double> Cos) SinCosTwoPi(Vector512<double> u)
     {
@@ -179,6 +182,7 @@ public static class FastNormal
         return (Vector512.ConditionalSelect(swap, cos, sin) * sinSign, Vector512.ConditionalSelect(swap, sin, cos) * cosSign);
     }
 
+    /// <summary>sin and cos of 2 pi u in 256-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> Sin, Vector256<double> Cos) SinCosTwoPi(Vector256<double> u)
     {
@@ -221,6 +225,7 @@ public static class FastNormal
         return (radius * cos, radius * sin);
     }
 
+    /// <summary>Two standard normals per lane by Box-Muller in 512-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector512<double> Cos, Vector512<double> Sin) Normals(Vector512<double> u0, Vector512<double> u1)
     {
@@ -229,6 +234,7 @@ public static class FastNormal
         return (radius * cos, radius * sin);
     }
 
+    /// <summary>Two standard normals per lane by Box-Muller in 256-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> Cos, Vector256<double> Sin) Normals(Vector256<double> u0, Vector256<double> u1)
     {

@@ -7,7 +7,10 @@ namespace BrainDrainSim.Model;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class BoundsAttribute(double min, double max) : Attribute
 {
+    /// <summary>The smallest valid value (or, with <see cref="MinExclusive"/>, the value everything must exceed).</summary>
     public double Min { get; } = min;
+
+    /// <summary>The largest valid value.</summary>
     public double Max { get; } = max;
     /// <summary>True when the lower bound itself is not allowed (for example a half-life of 0).</summary>
     public bool MinExclusive { get; init; }
@@ -15,6 +18,7 @@ public sealed class BoundsAttribute(double min, double max) : Attribute
     /// <summary>Why the range stops where it does, when that is not plain (added to the error message).</summary>
     public string? Why { get; init; }
 
+    /// <summary>True when <paramref name="v"/> lies in the range (NaN never does).</summary>
     public bool Contains(double v) => !double.IsNaN(v) && (MinExclusive ? v > Min : v >= Min) && v <= Max;
 
     /// <summary>
@@ -33,6 +37,7 @@ public sealed class BoundsAttribute(double min, double max) : Attribute
         return $"{why} (valid range {Describe()}){(Why is null ? "" : $": {Why}")}";
     }
 
+    /// <summary>The range as messages write it: "[0, 1]", or "(0, 100]" when the minimum is excluded.</summary>
     public string Describe() => $"{(MinExclusive ? "(" : "[")}{Fmt(Min)}, {Fmt(Max)}]";
 
     private static string Fmt(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);

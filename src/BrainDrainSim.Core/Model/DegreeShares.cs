@@ -10,5 +10,6 @@ public sealed record DegreeShares
     /// <summary>Share with a PhD.</summary>
     [Bounds(0, 1)] public double Phd { get; init; }
 
+    /// <summary>The three shares added (1 in a valid scenario).</summary>
     public double Sum => Bachelor + Master + Phd;
 }

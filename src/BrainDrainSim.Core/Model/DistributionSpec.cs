@@ -12,16 +12,27 @@ public sealed record DistributionSpec
 {
     /// <summary>The family; null only when not given (an error): a file may not write it empty.</summary>
     [DisallowNull] public DistributionKind? Dist { get; init; }
+    /// <summary>The mean of a normal.</summary>
     public double? Mean { get; init; }
+    /// <summary>A normal's standard deviation.</summary>
     public double? Sd { get; init; }
+    /// <summary>The mean of the logarithm of a lognormal.</summary>
     public double? Mu { get; init; }
+    /// <summary>The standard deviation of the logarithm of a lognormal.</summary>
     public double? Sigma { get; init; }
+    /// <summary>The lower end of a uniform or triangular, or of the range a beta is rescaled to.</summary>
     public double? Min { get; init; }
+    /// <summary>The upper end of a uniform or triangular, or of the range a beta is rescaled to.</summary>
     public double? Max { get; init; }
+    /// <summary>A triangular's most likely value.</summary>
     public double? Mode { get; init; }
+    /// <summary>A beta's first shape parameter.</summary>
     public double? Alpha { get; init; }
+    /// <summary>A beta's second shape parameter.</summary>
     public double? Beta { get; init; }
+    /// <summary>A gamma's shape parameter.</summary>
     public double? Shape { get; init; }
+    /// <summary>A gamma's rate parameter (1 / scale).</summary>
     public double? Rate { get; init; }
 
     /// <summary>

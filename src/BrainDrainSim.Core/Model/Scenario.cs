@@ -29,6 +29,7 @@ public sealed record Scenario
     [Plausible(500, 3000, Why = "the won has traded between about 700 and 2,000 per dollar since 1997")]
     [Bounds(0, 1e6, MinExclusive = true), Unit("KRW per USD")] public double KrwPerUsd { get; init; } = 1391.6;
 
+    /// <inheritdoc cref="PopulationSpec"/>
     public PopulationSpec Population { get; init; } = new();
 
     /// <summary>The home sectors, each with its share of researchers, pay multiplier and baseline compute; levers name sectors by name.</summary>
@@ -40,11 +41,22 @@ public sealed record Scenario
         new() { Name = "institute", Share = 0.15, PayMultiplier = 0.95, BaselineComputeH100e = 0.035 },
     ];
 
+    /// <inheritdoc cref="PaySpec"/>
     public PaySpec Pay { get; init; } = new();
+
+    /// <inheritdoc cref="ComputeSpec"/>
     public ComputeSpec Compute { get; init; } = new();
+
+    /// <inheritdoc cref="Model.Coefficients"/>
     public Coefficients Coefficients { get; init; } = new();
+
+    /// <inheritdoc cref="NetworkSpec"/>
     public NetworkSpec Network { get; init; } = new();
+
+    /// <inheritdoc cref="VisaSpec"/>
     public VisaSpec Visa { get; init; } = new();
+
+    /// <inheritdoc cref="CareerSpec"/>
     public CareerSpec Careers { get; init; } = new();
 
     /// <summary>The policy levers, in file order (a child scenario's levers follow its parent's).</summary>
@@ -62,6 +74,7 @@ public sealed record Scenario
     /// </summary>
     public ValidatedScenario Validate() => Validation.ScenarioValidator.Validate(this);
 
+    /// <summary>The index in <see cref="Sectors"/> of the sector with this name, or -1.</summary>
     public int SectorIndex(string name)
     {
         for (int i = 0; i < Sectors.Length; i++)

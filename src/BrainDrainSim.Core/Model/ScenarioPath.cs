@@ -34,6 +34,7 @@ public static class ScenarioPath
         }
     }
 
+    /// <summary>The value of the real-valued quantity at the path; throws <see cref="ScenarioPathException"/> when the path names none.</summary>
     public static double Get(Scenario scenario, string path) => Walk(scenario, Parse(path)).Value;
 
     /// <summary>A copy of the scenario with the quantity at the path set to the value.</summary>

@@ -10,6 +10,7 @@ public sealed record StageDurations
     /// <summary>Mid career.</summary>
     [Bounds(0, 200, MinExclusive = true), Unit("years")] public double Mid { get; init; }
 
+    /// <summary>The mean years in stage <paramref name="s"/>; infinite for seniors, who do not advance.</summary>
     public double this[Stage s] => s switch
     {
         Stage.Student => Student,

@@ -12,6 +12,7 @@ public sealed record StageValues
     /// <summary>Senior.</summary>
     [Bounds(0, 1)] public double Senior { get; init; }
 
+    /// <summary>The value of stage <paramref name="s"/>.</summary>
     public double this[Stage s] => s switch
     {
         Stage.Student => Student,
@@ -20,5 +21,6 @@ public sealed record StageValues
         _ => Senior,
     };
 
+    /// <summary>The four values added (1 when they are shares).</summary>
     public double Sum => Student + Early + Mid + Senior;
 }

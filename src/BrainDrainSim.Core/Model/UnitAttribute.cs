@@ -4,5 +4,6 @@ namespace BrainDrainSim.Model;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class UnitAttribute(string unit) : Attribute
 {
+    /// <summary>The unit as messages and the schema write it ("KRW per GPU", "per month").</summary>
     public string Unit { get; } = unit;
 }

@@ -29,5 +29,6 @@ public sealed class ValidatedScenario
     /// <summary>The scenario's name.</summary>
     public string Name => Scenario.Name;
 
+    /// <summary>The scenario's name.</summary>
     public override string ToString() => Scenario.Name;
 }

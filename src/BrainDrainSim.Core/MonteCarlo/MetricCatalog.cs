@@ -8,20 +8,35 @@ namespace BrainDrainSim.MonteCarlo;
 /// </summary>
 public static class MetricCatalog
 {
+    /// <summary>Researchers at home at the end of the month (persons).</summary>
     public const string Home = "researchers_home";
+    /// <summary>Researchers abroad at the end of the month, in the US and elsewhere (persons).</summary>
     public const string Abroad = "researchers_abroad";
+    /// <summary>Researchers in the US at the end of the month (persons).</summary>
     public const string AbroadUs = "researchers_abroad_us";
+    /// <summary>Researchers abroad elsewhere at the end of the month (persons).</summary>
     public const string AbroadOther = "researchers_abroad_other";
+    /// <summary>Researchers who have left the field or retired, cumulative (persons).</summary>
     public const string Exited = "researchers_exited";
+    /// <summary>The month's emigrations (persons).</summary>
     public const string Emigrations = "emigrations";
+    /// <summary>The month's returns home, forced returns included (persons).</summary>
     public const string Returns = "returns";
+    /// <summary>The month's forced returns: graduates abroad who failed the work gate (persons).</summary>
     public const string ForcedReturns = "forced_returns";
+    /// <summary>The month's entrants at home (persons).</summary>
     public const string Entrants = "entrants";
+    /// <summary>The month's exits from the field (persons).</summary>
     public const string Exits = "exits";
+    /// <summary>The month's emigration intents that failed their gate (persons).</summary>
     public const string VisaBlocked = "visa_blocked";
+    /// <summary>Top-talent researchers at home at the end of the month (persons).</summary>
     public const string TopTalentHome = "top_talent_home";
+    /// <summary>The month's policy cost to the home budget (KRW).</summary>
     public const string PolicyCost = "policy_cost_krw";
+    /// <summary>The policy cost to the home budget since the start (KRW).</summary>
     public const string PolicyCostCumulative = "policy_cost_krw_cumulative";
+    /// <summary>Of those who emigrated as students 60 months earlier, the share abroad now (undefined before any cohort is five years out).</summary>
     public const string StudentStayRate = "student_emigrant_five_year_stay_rate";
 
     /// <summary>Prefix of the per-sector compute metrics: <c>compute_per_home_researcher.academia</c>.</summary>
@@ -40,6 +55,7 @@ public static class MetricCatalog
         return -1;
     }
 
+    /// <summary>The metrics of a run of the scenario: the fixed ones, then compute per home researcher for each sector.</summary>
     public static IReadOnlyList<MetricInfo> For(Scenario scenario)
     {
         var list = new List<MetricInfo>

@@ -6,6 +6,7 @@ namespace BrainDrainSim.MonteCarlo;
 /// </summary>
 public sealed class ReplicationResult
 {
+    /// <summary>The replication's index (0 for the first of an ensemble started at 0).</summary>
     public required int Replication { get; init; }
 
     /// <summary>The replication's own seed, derived from the master seed and the index.</summary>

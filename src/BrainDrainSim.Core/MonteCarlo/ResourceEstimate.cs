@@ -87,7 +87,10 @@ public sealed record ResourceEstimate
     /// <summary>The most ties (and agents) one replication can hold: its arrays are indexed by int.</summary>
     public const long MaxTies = 2_147_483_591; // Array.MaxLength
 
+    /// <summary>Replications of each scenario.</summary>
     public required int Runs { get; init; }
+
+    /// <summary>Worker threads asked for.</summary>
     public required int Threads { get; init; }
 
     /// <summary>Cores of the machine (<see cref="Environment.ProcessorCount"/> for this one).</summary>
@@ -118,6 +121,7 @@ public sealed record ResourceEstimate
     /// <summary>The process, the cross-run statistics of every scenario (bytes).</summary>
     public double FixedBytes => ProcessBytes + Scenarios.Sum(s => s.SummaryBytes);
 
+    /// <summary>The estimated peak memory of the whole command (bytes).</summary>
     public double PeakBytes => PopulationBytes + ResultBytes + FixedBytes;
 
     /// <summary>Researcher-months stepped over every scenario (entrants counted from half the horizon on average).</summary>
@@ -147,6 +151,7 @@ public sealed record ResourceEstimate
     }
 
     /// <summary>The most threads whose replications fit in <paramref name="bytes"/> with everything else as it is (0 if not even one).</summary>
+    /// <summary>The most threads whose peak fits in <paramref name="bytes"/> (0 when even one does not).</summary>
     public int MaxThreadsWithin(double bytes)
     {
         for (int t = ConcurrentReplications; t >= 1; t--)
@@ -154,6 +159,7 @@ public sealed record ResourceEstimate
         return 0;
     }
 
+    /// <summary>The estimate for one scenario (see the overload for several).</summary>
     public static ResourceEstimate For(Scenario scenario, int runs, int threads, int cores) => For([scenario], runs, threads, cores);
 
     /// <summary>The estimate for <paramref name="scenarios"/> run one after another, each with <paramref name="runs"/> replications on <paramref name="threads"/> threads of a machine with <paramref name="cores"/> cores.</summary>
@@ -175,10 +181,19 @@ public sealed record ResourceEstimate
     /// <summary>One scenario's replication: its agents, and what one replication and one run's results cost.</summary>
     public sealed record ScenarioSize
     {
+        /// <summary>The scenario's name.</summary>
         public required string Name { get; init; }
+
+        /// <summary>Persons per agent.</summary>
         public required int AgentScale { get; init; }
+
+        /// <summary>The horizon in months.</summary>
         public required int Months { get; init; }
+
+        /// <summary>Ties per agent.</summary>
         public required int PeersPerResearcher { get; init; }
+
+        /// <summary>Metrics a run records.</summary>
         public required int Metrics { get; init; }
 
         /// <summary>Agents at the start (after agent_scale).</summary>
@@ -190,13 +205,18 @@ public sealed record ResourceEstimate
         /// <summary>Agents the replication's arrays hold: the initial ones plus every scheduled entrant.</summary>
         public double Agents => InitialAgents + Entrants;
 
+        /// <summary>One replication in memory: its population, ties, event lists and month plan (bytes).</summary>
         public double ReplicationBytes => Agents * (PopulationBytesPerResearcher(PeersPerResearcher) + EventBytesPerResearcher
                 + (Entrants > 0 ? TieCandidateBytesPerResearcher : 0))
             + SetupGarbageBytes + ReplicationFixedBytes + (Uncertain ? Months * PlanBytesPerMonth : 0);
 
+        /// <summary>What building one replication leaves for the garbage collector (bytes).</summary>
         public double SetupGarbageBytes => InitialAgents * SetupGarbageBytesPerInitialResearcher;
 
+        /// <summary>True when the scenario has uncertain quantities (each replication then builds its own month plan).</summary>
         public required bool Uncertain { get; init; }
+
+        /// <summary>Uncertain quantities drawn per replication.</summary>
         public required int UncertainCount { get; init; }
 
         /// <summary>
@@ -206,10 +226,13 @@ public sealed record ResourceEstimate
         /// </summary>
         public double ResultBytesPerRun => Metrics * (24.0 + 8.0 * Months) + 24 + 8 * Metrics + 160 + 48 * UncertainCount;
 
+        /// <summary>The cross-run statistics of every metric and month (bytes).</summary>
         public double SummaryBytes => Metrics * (double)Months * SummaryBytesPerCell;
 
+        /// <summary>Researcher-months stepped in one run (entrants counted from half the horizon on average).</summary>
         public double AgentStepsPerRun => Months * (InitialAgents + Entrants / 2);
 
+        /// <summary>A conservative estimate of one run's setup and stepping on one thread (seconds).</summary>
         public double SecondsPerRun => Agents * (SetupSecondsPerResearcher + SetupSecondsPerTie * PeersPerResearcher)
             + AgentStepsPerRun / AgentStepsPerSecondPerThread;
 
@@ -226,6 +249,7 @@ public sealed record ResourceEstimate
             }
         }
 
+        /// <summary>The sizes of a run of the scenario (uncertain graduate numbers at their largest).</summary>
         public static ScenarioSize Of(Scenario scenario)
         {
             ArgumentNullException.ThrowIfNull(scenario);

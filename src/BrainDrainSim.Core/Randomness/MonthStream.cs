@@ -19,7 +19,10 @@ public static class MonthStream
     /// <summary>SplitMix64's increment (the golden ratio in 64 bits).</summary>
     public const ulong Gamma = 0x9E3779B97F4A7C15UL;
 
+    /// <summary>Bits of the decision draw (intent at home, return abroad): a probability is honoured to 2^-24.</summary>
     public const int DecisionBits = 24;
+
+    /// <summary>Bits of each of the exit and advancement draws: a probability is honoured to 2^-20.</summary>
     public const int LifeBits = 20;
     private const ulong LifeMask = (1UL << LifeBits) - 1;
 
@@ -64,12 +67,15 @@ public static class MonthStream
         return z ^ (z >> 31);
     }
 
+    /// <summary>The decision draw of a month's word: its top 24 bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Decision(ulong word) => (uint)(word >> 40);
 
+    /// <summary>The exit draw of a month's word: bits 20-39.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Exit(ulong word) => (uint)((word >> LifeBits) & LifeMask);
 
+    /// <summary>The advancement draw of a month's word: its low 20 bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Advance(ulong word) => (uint)(word & LifeMask);
 

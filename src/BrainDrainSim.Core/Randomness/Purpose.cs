@@ -6,11 +6,24 @@ namespace BrainDrainSim.Randomness;
 /// </summary>
 public enum Purpose : uint
 {
-    Attributes = 1,      // sector, stage, degree, US degree, entrant type
-    Traits = 2,          // talent, pay, offer and access factors
-    Traits2 = 3,         // attachment
-    Peers = 4,           // peer ties (sub-index in the high bits)
-    Month = 5,           // the seed of a researcher's monthly stream (MonthStream): decision, exit, advancement
-    Detail = 6,          // monthly, only the few who need it: destination, gate, graduate's gate, degree
-    Parameter = 7,       // an uncertain scenario quantity
+    /// <summary>Sector, stage, degree, US degree, entrant type.</summary>
+    Attributes = 1,
+
+    /// <summary>Talent, pay, offer and access factors.</summary>
+    Traits = 2,
+
+    /// <summary>Attachment (home ties).</summary>
+    Traits2 = 3,
+
+    /// <summary>Peer ties (the tie's index in the high bits of the counter word).</summary>
+    Peers = 4,
+
+    /// <summary>The seed of a researcher's monthly stream (<see cref="MonthStream"/>): decision, exit, advancement.</summary>
+    Month = 5,
+
+    /// <summary>Monthly, only for the few who need it: destination, gate, a graduate's gate, degree.</summary>
+    Detail = 6,
+
+    /// <summary>An uncertain scenario quantity (keyed by its path).</summary>
+    Parameter = 7,
 }

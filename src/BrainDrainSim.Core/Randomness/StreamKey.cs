@@ -16,6 +16,7 @@ public readonly record struct StreamKey(uint K0, uint K1)
     public static ulong ReplicationSeed(ulong masterSeed, int replication) =>
         SplitMix64(masterSeed ^ SplitMix64(0x5EED_0000_0000_0000UL + (ulong)replication));
 
+    /// <summary>The Philox key of a replication: its 64-bit seed split into the two 32-bit key words.</summary>
     public static StreamKey FromSeed(ulong replicationSeed) => new((uint)replicationSeed, (uint)(replicationSeed >> 32));
 
     /// <summary>Four uniforms in (0, 1) for one (entity, month, purpose, sub-index).</summary>
@@ -41,6 +42,7 @@ public readonly record struct StreamKey(uint K0, uint K1)
         w0 = c0; w1 = c1; w2 = c2; w3 = c3;
     }
 
+    /// <summary>Vigna's SplitMix64 output function of one 64-bit value (a strong, cheap mix).</summary>
     public static ulong SplitMix64(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;

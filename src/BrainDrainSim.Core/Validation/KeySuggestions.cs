@@ -6,6 +6,7 @@ namespace BrainDrainSim.Validation;
 /// </summary>
 public static class KeySuggestions
 {
+    /// <summary>The known word <paramref name="typed"/> most likely meant, or null when none is close enough to be a slip.</summary>
     public static string? Closest(string typed, IEnumerable<string> known)
     {
         // Text longer than any key is no slip of the keyboard (and the table below grows as the product of lengths).

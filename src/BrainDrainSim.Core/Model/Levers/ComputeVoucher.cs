@@ -5,6 +5,7 @@ namespace BrainDrainSim.Model.Levers;
 /// <summary>GPU-hours per researcher per month for everyone at home in a sector (730 GPU-hours = 1 H100e-month).</summary>
 public sealed record ComputeVoucher : Lever
 {
+    /// <inheritdoc/>
     public override string Type => "compute_voucher";
 
     /// <summary>The sector (by name); null = every sector.</summary>

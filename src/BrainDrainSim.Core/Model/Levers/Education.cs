@@ -5,6 +5,7 @@ namespace BrainDrainSim.Model.Levers;
 /// <summary>Multiplies graduates per year and optionally sets the degree mix students graduate with.</summary>
 public sealed record Education : Lever
 {
+    /// <inheritdoc/>
     public override string Type => "education";
 
     /// <summary>Multiplies careers.annual_graduates (the entrants per year) while active; 1 or more (a lever adds places).</summary>

@@ -9,6 +9,7 @@ namespace BrainDrainSim.Model.Levers;
 /// </summary>
 public sealed record GpuImport : Lever
 {
+    /// <inheritdoc/>
     public override string Type => "gpu_import";
 
     /// <inheritdoc/>

@@ -23,5 +23,6 @@ public abstract record Lever
     /// </summary>
     public virtual bool TakesUntil => true;
 
+    /// <summary>True when the lever applies in <paramref name="month"/>: from <see cref="At"/> through <see cref="Until"/>.</summary>
     public bool IsActive(YearMonth month) => month >= At && (Until is null || month <= Until.Value);
 }

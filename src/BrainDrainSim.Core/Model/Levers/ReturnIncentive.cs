@@ -8,6 +8,7 @@ namespace BrainDrainSim.Model.Levers;
 /// </summary>
 public sealed record ReturnIncentive : Lever
 {
+    /// <inheritdoc/>
     public override string Type => "return_incentive";
 
     /// <summary>Bonus paid once to each returner while active.</summary>

@@ -7,6 +7,7 @@ namespace BrainDrainSim.Model.Levers;
 /// </summary>
 public sealed record SalaryTopup : Lever
 {
+    /// <inheritdoc/>
     public override string Type => "salary_topup";
 
     /// <summary>A flat top-up per year, which does not grow with pay.</summary>

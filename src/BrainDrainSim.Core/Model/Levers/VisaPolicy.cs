@@ -6,6 +6,7 @@ namespace BrainDrainSim.Model.Levers;
 /// </summary>
 public sealed record VisaPolicy : Lever
 {
+    /// <inheritdoc/>
     public override string Type => "visa_policy";
 
     /// <summary>Overrides visa.selection_rate while active.</summary>

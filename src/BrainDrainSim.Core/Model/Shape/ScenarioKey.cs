@@ -67,5 +67,6 @@ public sealed class ScenarioKey
         return copy;
     }
 
+    /// <summary>The key and its kind, for debugging ("unit_cost_krw (Real)").</summary>
     public override string ToString() => $"{Name} ({Kind})";
 }
