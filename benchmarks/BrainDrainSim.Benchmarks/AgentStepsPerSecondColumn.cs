@@ -32,6 +32,8 @@ public sealed class AgentStepsPerSecondColumn : IColumn
         var report = summary[benchmarkCase];
         if (report?.ResultStatistics is not { } stats) return "-";
         long steps = StepsPerInvocation(benchmarkCase);
+        // A benchmark that steps no researcher (drawing and validating a scenario) has no rate to show.
+        if (steps == 0) return "-";
         return (steps / (stats.Mean * 1e-9)).ToString("0.00e0", System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -15,8 +15,14 @@ namespace BrainDrainSim.Engine;
 /// </summary>
 internal static class Events
 {
+    /// <summary>The mask of researchers start .. start + n - 1 (bit j for start + j) whose word this month fires an event.</summary>
     /// <param name="seeds">Stream seeds, indexed from <paramref name="start"/>.</param>
     /// <param name="advance">(month + 1) * gamma: the month's advance of every stream.</param>
+    /// <param name="decision">Each researcher's decision threshold (intent at home, return abroad) for this month.</param>
+    /// <param name="exit">Each researcher's exit threshold.</param>
+    /// <param name="advancement">Each researcher's advancement threshold.</param>
+    /// <param name="start">The first researcher of the block.</param>
+    /// <param name="n">Researchers in the block, at most 64.</param>
     public static ulong Fired(ReadOnlySpan<ulong> seeds, ulong advance, ReadOnlySpan<uint> decision, ReadOnlySpan<uint> exit,
         ReadOnlySpan<uint> advancement, int start, int n)
     {

@@ -23,7 +23,10 @@ public sealed class EnsembleResult
     /// <summary>The worker threads used (the results do not depend on it).</summary>
     public required int Threads { get; init; }
 
-    /// <summary>Wall seconds building populations and networks, and stepping months (summed over the ensemble's wall time).</summary>
+    /// <summary>
+    /// Wall seconds building populations and networks: the workers' setup time, scaled so that it and
+    /// <see cref="SteppingSeconds"/> add up to the ensemble's wall time.
+    /// </summary>
     public required double SetupSeconds { get; init; }
     /// <summary>Wall seconds stepping months, on the same scale as <see cref="SetupSeconds"/>.</summary>
     public required double SteppingSeconds { get; init; }

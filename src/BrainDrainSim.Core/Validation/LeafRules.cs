@@ -15,6 +15,10 @@ internal sealed class LeafRules(ValidationContext context, List<ScenarioIssue> i
 {
     public void Check(Scenario scenario) => Walk(scenario, typeof(Scenario), "", null);
 
+    /// <summary>Checks every key of one record, and of the records under it.</summary>
+    /// <param name="record">The record to check.</param>
+    /// <param name="type">The record's type, whose keys are walked.</param>
+    /// <param name="path">The record's path in the scenario ("" for the scenario itself), which findings name.</param>
     /// <param name="plausible">The plausible range a section's key gives all its numbers (pay levels by stage), or null.</param>
     private void Walk(object record, Type type, string path, PlausibleAttribute? plausible)
     {

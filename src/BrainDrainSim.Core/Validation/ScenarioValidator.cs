@@ -25,6 +25,7 @@ public static class ScenarioValidator
     }
 
     /// <summary>The scenario, validated; throws <see cref="InvalidScenarioException"/> listing every error when it is not valid.</summary>
+    /// <param name="scenario">The scenario to validate.</param>
     /// <param name="origin">Where the scenario came from, for the message ("--set levers[0].count=5").</param>
     public static ValidatedScenario Validate(Scenario scenario, string? origin = null) => new(scenario, origin);
 
