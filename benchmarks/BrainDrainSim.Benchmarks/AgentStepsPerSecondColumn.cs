@@ -47,7 +47,7 @@ public sealed class AgentStepsPerSecondColumn : IColumn
             nameof(MonthlyStepBenchmarks.MonthlyStep) => Param(nameof(MonthlyStepBenchmarks.Researchers)),
             nameof(ReplicationBenchmarks.NationalBaselineReplication) => MonteCarloRunner.RunOne(Workloads.Baseline(), 1, 0).AgentSteps,
             nameof(EnsembleBenchmarks.ReferenceEnsemble) => MonteCarloRunner.Run(Workloads.Reference(10_000), EnsembleBenchmarks.Runs, 1, 2).AgentSteps,
-            nameof(KernelBenchmarks.MonthDraws) or nameof(KernelBenchmarks.PhiloxDraws) or nameof(KernelBenchmarks.Hazards) => KernelBenchmarks.Researchers,
+            nameof(KernelBenchmarks.PhiloxDraws) or nameof(KernelBenchmarks.FirstWaits) or nameof(KernelBenchmarks.CandidateDecisions) => KernelBenchmarks.Researchers,
             _ => 0,
         };
         _steps[key] = steps;

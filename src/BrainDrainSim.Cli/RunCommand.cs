@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 using BrainDrainSim.Reporting;
 

@@ -1,6 +1,6 @@
 using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
-using static BrainDrainSim.MonteCarlo.MetricCatalog;
+using static BrainDrainSim.Model.MetricCatalog;
 
 namespace BrainDrainSim.Core.Tests;
 

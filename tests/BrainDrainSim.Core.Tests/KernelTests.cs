@@ -23,7 +23,7 @@ public class KernelTests
     }
 
     [Fact]
-    public void Vector_exp_and_hazard_give_the_scalar_bits()
+    public void Vector_exp_gives_the_scalar_bits()
     {
         for (int i = 0; i + 8 <= Inputs.Length; i += 8)
         {
@@ -34,15 +34,10 @@ public class KernelTests
             for (int j = 0; j < 4; j++)
                 Assert.Equal(BitConverter.DoubleToInt64Bits(FastMath.Exp(Inputs[i + j])), BitConverter.DoubleToInt64Bits(v256[j]));
         }
-        var lambda = Inputs.Select(v => 0.01 + Math.Abs(v) % 0.5).ToArray();
-        var x = Inputs.Select(v => v / 50).Append(double.NegativeInfinity).ToArray();
-        Array.Resize(ref lambda, x.Length);
-        lambda[^1] = 0.01;
-        var p = new double[x.Length];
-        FastMath.Hazards(lambda, x, p);
-        for (int j = 0; j < x.Length; j++)
-            Assert.Equal(BitConverter.DoubleToInt64Bits(FastMath.Hazard(lambda[j], x[j])), BitConverter.DoubleToInt64Bits(p[j]));
-        Assert.True(p[^1] < 1e-300, "minus infinity gives a hazard of (about) zero");
+        // The logistic of the decisions: 1 / (1 + e^-x), a probability even at the extremes.
+        Assert.Equal(0.5, Utility.Logistic(0));
+        Assert.True(Utility.Logistic(double.NegativeInfinity) < 1e-300, "minus infinity gives (about) zero");
+        Assert.Equal(1.0, Utility.Logistic(1e6));
     }
 
     [Fact]
@@ -53,28 +48,11 @@ public class KernelTests
         var lo = Enumerable.Range(0, n).Select(i => (uint)(i * 2654435761u)).ToArray();
         var hi = Enumerable.Range(0, n).Select(i => (uint)(i % 5)).ToArray();
         double[] u0 = new double[n], u1 = new double[n], u2 = new double[n];
-        PhiloxBatch.Uniforms(key, lo, hi, 17, Purpose.Month, u0, u1, u2);
+        PhiloxBatch.Uniforms(key, lo, hi, 17, Purpose.Waits, u0, u1, u2);
         for (int i = 0; i < n; i++)
         {
-            key.Uniforms(lo[i], hi[i], 17, Purpose.Month, 0, out var e0, out var e1, out var e2, out _);
+            key.Uniforms(lo[i], hi[i], 17, Purpose.Waits, 0, out var e0, out var e1, out var e2, out _);
             Assert.Equal((e0, e1, e2), (u0[i], u1[i], u2[i]));
         }
-    }
-}
-
-public class PopulationTests
-{
-    [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    [InlineData(10)]
-    [InlineData(7)]
-    [InlineData(1000)]
-    public void The_holder_of_a_tie_is_its_index_divided_by_k(int k)
-    {
-        var pop = new BrainDrainSim.Engine.Population(1, 1, k);
-        var rng = new Random(k);
-        var cases = Enumerable.Range(0, 100_000).Select(_ => rng.Next()).Concat([0, 1, k - 1, k, k + 1, int.MaxValue, int.MaxValue - 1]);
-        foreach (int e in cases) Assert.Equal(e / k, pop.HolderOfTie(e));
     }
 }

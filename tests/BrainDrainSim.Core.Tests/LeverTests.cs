@@ -3,7 +3,7 @@ using BrainDrainSim.Model;
 using BrainDrainSim.Model.Levers;
 using BrainDrainSim.MonteCarlo;
 using BrainDrainSim.Randomness;
-using static BrainDrainSim.MonteCarlo.MetricCatalog;
+using static BrainDrainSim.Model.MetricCatalog;
 
 namespace BrainDrainSim.Core.Tests;
 

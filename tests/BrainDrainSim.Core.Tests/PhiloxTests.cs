@@ -31,13 +31,13 @@ public class PhiloxTests
         const int n = 100_000;
         for (uint i = 0; i < n; i++)
         {
-            key.Uniforms(i, 0, 3, Purpose.Month, 0, out var u, out _, out _, out _);
+            key.Uniforms(i, 0, 3, Purpose.Decision, 0, out var u, out _, out _, out _);
             sum += u;
         }
         // The mean of n uniforms has sd sqrt(1/12/n) = 0.00091; 4 sd is 0.0037.
         Assert.InRange(sum / n, 0.5 - 0.0037, 0.5 + 0.0037);
-        key.Uniforms(7, 0, 3, Purpose.Month, 0, out var a, out _, out _, out _);
-        key.Uniforms(7, 0, 3, Purpose.Detail, 0, out var b, out _, out _, out _);
+        key.Uniforms(7, 0, 3, Purpose.Decision, 0, out var a, out _, out _, out _);
+        key.Uniforms(7, 0, 3, Purpose.Life, 0, out var b, out _, out _, out _);
         Assert.NotEqual(a, b);
     }
 

@@ -7,10 +7,10 @@ using BrainDrainSim.Testing;
 namespace BrainDrainSim.Reference.Tests;
 
 /// <summary>
-/// The engine's check mode: every incrementally kept count and cache recomputed from scratch each month must
-/// agree exactly with what the engine keeps, for every library scenario and a sample of the random lever sets;
-/// turning the check on changes no output; and a corrupted count or cache makes it throw, naming the month,
-/// the quantity, the researcher and both values (so the check can fail).
+/// The engine's check mode: every incrementally kept count and every pending event recomputed or re-found from
+/// scratch each month must agree exactly with what the engine keeps, for every library scenario and a sample of
+/// the random lever sets; turning the check on changes no output; and a corrupted count or calendar makes it
+/// throw, naming the month, the quantity, the researcher and both values (so the check can fail).
 /// </summary>
 public class EngineCheckModeTests
 {
@@ -47,13 +47,11 @@ public class EngineCheckModeTests
     }
 
     /// <summary>
-    /// The case the check found: a top-up given as an amount only, or a return bonus without guaranteed compute,
-    /// makes its groups' hazards computed researcher by researcher; when the lever ends, the groups' month terms
-    /// can be bit-for-bit what they were (no compute term here: b_gpu 0), and the cached hazards kept the
-    /// lever's value until the researcher or a peer moved. Fixed in Simulation.ComputeMonthTerms.
+    /// The case the check found in the engine before issue 10 (hazards cached past the end of an amount top-up or a
+    /// return bonus), kept as a scenario the check must pass: levers that start and end within the run.
     /// </summary>
     [Fact]
-    public void Hazards_are_refreshed_when_an_amount_top_up_or_a_return_bonus_ends()
+    public void Levers_that_start_and_end_within_the_run_pass_the_check()
     {
         var scenario = ScenarioLoader.LoadText("""
             name: check-mode-lever-end
@@ -68,12 +66,8 @@ public class EngineCheckModeTests
         EngineUnderTest.Run(scenario, Runs, 6, checkEngine: true);
     }
 
-    /// <summary>
-    /// A scenario whose hazards stay cached from month to month: no b_gpu (compute per head, which moves with
-    /// every emigration, does not enter the utility) and equal pay growth, so a researcher's hazard is
-    /// recomputed only when it or a peer moves.
-    /// </summary>
-    private static Scenario Cached() => ScenarioLoader.LoadText("""
+    /// <summary>A small scenario with moves both ways, entrants and exits in the first months.</summary>
+    private static Scenario Small() => ScenarioLoader.LoadText("""
         name: check-mode
         months: 12
         population: {at_home: 400, abroad_us: 60, abroad_other: 40}
@@ -85,7 +79,7 @@ public class EngineCheckModeTests
     /// <summary>Steps months 0 .. 2, lets <paramref name="corrupt"/> change the state, and returns the check's message in month 3.</summary>
     private static string CheckMessageAfter(Action<Simulation> corrupt)
     {
-        var sim = Simulation.ForCheckTests(Cached().Validate(), seed: 5);
+        var sim = Simulation.ForCheckTests(Small().Validate(), seed: 5);
         var series = sim.NewSeries();
         for (int t = 0; t < 3; t++) sim.StepMonth(t, series);
         corrupt(sim);
@@ -100,32 +94,31 @@ public class EngineCheckModeTests
     }
 
     [Fact]
-    public void A_corrupted_count_of_peers_abroad_is_caught()
+    public void A_corrupted_sum_of_pay_factors_is_caught()
     {
-        int victim = -1;
+        int group = -1;
         string message = CheckMessageAfter(sim =>
         {
             var pop = sim.Population;
-            victim = Enumerable.Range(0, pop.Count).First(i => pop.Location[i] == (byte)Location.Home && pop.AbroadPeers(i) == 0);
-            pop.SetAbroadPeers(victim, 1);
+            int i = Enumerable.Range(0, pop.Count).First(i => pop.Location[i] == (byte)Location.Home);
+            group = PolicySchedule.Group(pop.Sector[i], pop.Stage[i], (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
+            sim.CorruptPayFactorSumForCheckTests(group);
         });
-        Assert.Equal($"month 3 (2025-04), start: peers abroad of researcher {victim}: the engine keeps 1, recomputed from scratch 0", message);
+        Assert.StartsWith($"month 3 (2025-04), start: pay factors at home in group {group} (units of 2^-32): the engine keeps ", message);
     }
 
     [Fact]
-    public void A_corrupted_cached_hazard_is_caught()
+    public void A_pending_event_missing_from_its_calendar_is_caught()
     {
         int victim = -1;
-        uint corrupted = 0;
         string message = CheckMessageAfter(sim =>
         {
             var pop = sim.Population;
-            // A researcher at home whose cache claims to be fresh: the next refresh leaves it alone.
-            victim = Enumerable.Range(0, pop.Count).First(i => pop.Location[i] == (byte)Location.Home && !pop.IsStale(i) && pop.HazardThreshold[i] > 0);
-            corrupted = pop.HazardThreshold[victim] ^ 1;
-            pop.HazardThreshold[victim] = corrupted;
+            // Nobody is listed in month 11 for a decision they do not have: pretend one is pending.
+            victim = Enumerable.Range(0, pop.Count).First(i => pop.Location[i] == (byte)Location.Home && pop.NextDecision[i] == Population.Never);
+            pop.NextDecision[victim] = 11;
         });
-        Assert.StartsWith($"month 3 (2025-04), start: hazard threshold of researcher {victim}: the engine keeps {corrupted}, recomputed from scratch ", message);
+        Assert.Equal($"month 3 (2025-04), start: pending candidate decision of researcher {victim}: the engine keeps month 11, recomputed from scratch an entry in month 11's list, which has none", message);
     }
 
     private static void AssertSameSeries(MetricEnsemble off, MetricEnsemble on)

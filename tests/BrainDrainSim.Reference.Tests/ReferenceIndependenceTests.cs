@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Text.RegularExpressions;
+using BrainDrainSim.Model;
 using BrainDrainSim.Reference.Tests.ReferenceModel;
 using BrainDrainSim.Testing;
 

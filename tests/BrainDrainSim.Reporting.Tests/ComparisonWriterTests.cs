@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 using SkiaSharp;
 using static BrainDrainSim.Reporting.Tests.EngineComparison;

@@ -1,4 +1,5 @@
 using BrainDrainSim.Core.Tests;
+using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 using Xunit.Abstractions;
 using BrainDrainSim.Reporting.Comparisons;

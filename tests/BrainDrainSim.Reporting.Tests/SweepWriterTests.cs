@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 using SkiaSharp;
 using static BrainDrainSim.Reporting.Tests.EngineComparison;

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace BrainDrainSim.Engine;
 
 /// <summary>
-/// exp and the logistic hazard, hand-written so that the scalar form and the 256- and 512-bit vector
+/// exp, hand-written so that the scalar form and the 256- and 512-bit vector
 /// forms perform the same IEEE operations in the same order (no fused multiply-add, no library call):
 /// a lane of a vector gives the same bits as the scalar call, so outputs do not depend on the
 /// processor's vector width (model.md: determinism). Relative error about 2e-16 on [-708, 708].
@@ -91,31 +91,6 @@ public static class FastMath
         p = Vector256<double>.One + r * p;
         var bits = Vector256.ShiftLeft(Vector256.ConvertToInt64(n) + Vector256.Create(1023L), 52);
         return p * bits.AsDouble();
-    }
-
-    /// <summary>lambda * logistic(x) = lambda / (1 + e^-x): the monthly hazard of model.md steps 3 and 4.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Hazard(double lambda, double x) => lambda / (1.0 + Exp(-x));
-
-    /// <summary>lambda * logistic(x) in 512-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Hazard(Vector512<double> lambda, Vector512<double> x) => lambda / (Vector512<double>.One + Exp(-x));
-
-    /// <summary>lambda * logistic(x) in 256-bit lanes: the scalar form lane by lane, bit for bit (the same operations in the same order).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Hazard(Vector256<double> lambda, Vector256<double> x) => lambda / (Vector256<double>.One + Exp(-x));
-
-    /// <summary>p = lambda * logistic(x) over spans, in the widest vectors the processor runs natively, the tail in scalar code.</summary>
-    public static void Hazards(ReadOnlySpan<double> lambda, ReadOnlySpan<double> x, Span<double> p)
-    {
-        int n = x.Length, i = 0;
-        if (Vector512.IsHardwareAccelerated)
-            for (; i + 8 <= n; i += 8)
-                Hazard(Vector512.Create(lambda.Slice(i, 8)), Vector512.Create(x.Slice(i, 8))).CopyTo(p.Slice(i, 8));
-        else if (Vector256.IsHardwareAccelerated)
-            for (; i + 4 <= n; i += 4)
-                Hazard(Vector256.Create(lambda.Slice(i, 4)), Vector256.Create(x.Slice(i, 4))).CopyTo(p.Slice(i, 4));
-        for (; i < n; i++) p[i] = Hazard(lambda[i], x[i]);
     }
 
     /// <summary>y = e^x over spans, in the widest vectors the processor runs natively, the tail in scalar code.</summary>

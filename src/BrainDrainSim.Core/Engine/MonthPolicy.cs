@@ -49,18 +49,4 @@ internal sealed class MonthPolicy
 
     /// <summary>Compute per researcher abroad this month (H100e).</summary>
     public double ComputeAbroad { get; init; }
-
-    /// <summary>
-    /// The same pay and compute in logs, split into a level and a growth part, so that month terms
-    /// stay bit-for-bit constant while nothing changes (equal pay growth at home and abroad cancels
-    /// exactly in <see cref="LnGrowthGap"/>), which lets the engine keep researchers' hazards cached.
-    /// </summary>
-    public required double[] LnHomePayLevel { get; init; }
-    public required double[] LnOfferLevelKrw { get; init; }
-
-    /// <summary>(t/12) ln(1 + g_abroad) - (t/12) ln(1 + g_home): exactly 0 when the two rates are equal.</summary>
-    public double LnGrowthGap { get; init; }
-
-    /// <summary>ln(compute abroad) = ln(level) + (t/12) ln(1 + growth).</summary>
-    public double LnComputeAbroad { get; init; }
 }

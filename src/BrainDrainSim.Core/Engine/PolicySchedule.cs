@@ -16,14 +16,6 @@ internal static class PolicySchedule
         int nSectors = sc.Sectors.Length;
         var months = new MonthPolicy[sc.Months];
         double carry = 0;
-        // Pay levels in logs do not change from month to month (growth is kept apart): shared by every month.
-        var lnHomeLevel = new double[nSectors * Stages];
-        for (int s = 0; s < nSectors; s++)
-            for (int st = 0; st < Stages; st++)
-                lnHomeLevel[s * Stages + st] = Math.Log(sc.Pay.HomeKrwPerYear.For((Stage)st) * sc.Sectors[s].PayMultiplier);
-        var lnOfferLevel = new double[Stages];
-        for (int st = 0; st < Stages; st++)
-            lnOfferLevel[st] = Math.Log(sc.Pay.OfferUsdPerYear.For((Stage)st) * sc.KrwPerUsd);
         for (int t = 0; t < sc.Months; t++)
         {
             var month = sc.Start.AddMonths(t);
@@ -148,10 +140,6 @@ internal static class PolicySchedule
                 HomePayBase = homeBase,
                 OfferBaseKrw = offerBase,
                 ComputeAbroad = sc.Compute.AbroadH100ePerResearcher * Math.Pow(1 + sc.Compute.AbroadGrowthPerYear, years),
-                LnHomePayLevel = lnHomeLevel,
-                LnOfferLevelKrw = lnOfferLevel,
-                LnGrowthGap = years * Math.Log(1 + sc.Pay.AbroadGrowthPerYear) - years * Math.Log(1 + sc.Pay.HomeGrowthPerYear),
-                LnComputeAbroad = Math.Log(sc.Compute.AbroadH100ePerResearcher) + years * Math.Log(1 + sc.Compute.AbroadGrowthPerYear),
             };
         }
         return months;

@@ -181,13 +181,11 @@ internal sealed class PopulationBuilder
         {
             int i = first + j;
             pop.Talent[i] = (float)z[j];
-            pop.LnPayFactorGap[i] = (float)(lnOffer[j] - lnHome[j]);
             pop.LnAccess[i] = (float)lnAccess[j];
             pop.StudentEmigrationMonth[i] = -1;
         }
         StoreExp(lnHome, pop.HomePayFactor.AsSpan(first, len));
         StoreExp(lnOffer, pop.OfferFactor.AsSpan(first, len));
-        StoreExp(lnAccess, pop.Access.AsSpan(first, len));
         SetAttachment(pop.Attachment.AsSpan(first, len), a0, a1);
     }
 

@@ -31,15 +31,17 @@ namespace BrainDrainSim.MonteCarlo;
 public sealed record ResourceEstimate
 {
     /// <summary>
-    /// Bytes per agent of <see cref="Population"/>'s arrays, initial or entrant: 82 for the attributes, streams,
-    /// thresholds and reverse-edge offsets, plus 8 per tie (the tie itself and its reverse edge). Equals
-    /// <see cref="Population.HotBytesPerResearcher"/> and <see cref="Population.NetworkBytesPerResearcher"/>
-    /// plus the cold attributes (a unit test sums the real arrays).
+    /// Bytes per agent of <see cref="Population"/>'s arrays, initial or entrant: 41 for the attributes, keys and
+    /// pending events, plus 4 per tie (<see cref="Population.BytesPerResearcher"/>; a unit test sums the real arrays).
     /// </summary>
-    public static long PopulationBytesPerResearcher(int peersPerResearcher) => 82 + 8L * peersPerResearcher;
+    public static long PopulationBytesPerResearcher(int peersPerResearcher) => Population.BytesPerResearcher(peersPerResearcher);
 
-    /// <summary>The simulation's four event lists, sized capacity / 32 + 64 (an int, a byte and two ints each).</summary>
-    public const double EventBytesPerResearcher = 13.0 / 32;
+    /// <summary>
+    /// Bytes per calendar entry: an int, and as much again for the slack of lists grown by doubling. Entries are
+    /// never removed within a replication, so a replication holds one per event ever scheduled
+    /// (<see cref="ScenarioSize.CalendarEntriesPerAgent"/>).
+    /// </summary>
+    public const double CalendarBytesPerEntry = 2 * sizeof(int);
 
     /// <summary>Who an entrant may tie to (kept only when the scenario has entrants): the list of all, two position arrays and the by-sector lists grown by doubling.</summary>
     public const int TieCandidateBytesPerResearcher = 20;
@@ -206,9 +208,16 @@ public sealed record ResourceEstimate
         public double Agents => InitialAgents + Entrants;
 
         /// <summary>One replication in memory: its population, ties, event lists and month plan (bytes).</summary>
-        public double ReplicationBytes => Agents * (PopulationBytesPerResearcher(PeersPerResearcher) + EventBytesPerResearcher
+        public double ReplicationBytes => Agents * (PopulationBytesPerResearcher(PeersPerResearcher) + CalendarEntriesPerAgent * CalendarBytesPerEntry
                 + (Entrants > 0 ? TieCandidateBytesPerResearcher : 0))
             + SetupGarbageBytes + ReplicationFixedBytes + (Uncertain ? Months * PlanBytesPerMonth : 0);
+
+        /// <summary>
+        /// Calendar entries an agent adds over the horizon: its three first waits, one entry per candidate decision
+        /// (each schedules the next) and two per advancement (the new stage's exit and advancement), at the
+        /// scenario's own rates (the largest of each kind).
+        /// </summary>
+        public required double CalendarEntriesPerAgent { get; init; }
 
         /// <summary>What building one replication leaves for the garbage collector (bytes).</summary>
         public double SetupGarbageBytes => InitialAgents * SetupGarbageBytesPerInitialResearcher;
@@ -249,6 +258,20 @@ public sealed record ResourceEstimate
             }
         }
 
+        /// <summary>See <see cref="CalendarEntriesPerAgent"/>: advancements bounded by the stages left to the initial population at home.</summary>
+        private static double CalendarEntries(Scenario scenario)
+        {
+            var c = scenario.Coefficients;
+            var careers = scenario.Careers;
+            var shares = scenario.Population.HomeStageShares;
+            double fastest = 0;
+            foreach (var stage in new[] { Stage.Student, Stage.Early, Stage.Mid })
+                fastest = Math.Max(fastest, 1.0 / (12 * careers.DurationYears[stage]));
+            double stagesLeft = 3 * shares.Student + 2 * shares.Early + shares.Mid;
+            double advancements = Math.Min(stagesLeft, scenario.Months * fastest);
+            return 3 + scenario.Months * Math.Max(c.LambdaOut, c.LambdaBack) + 2 * advancements;
+        }
+
         /// <summary>The sizes of a run of the scenario (uncertain graduate numbers at their largest).</summary>
         public static ScenarioSize Of(Scenario scenario)
         {
@@ -264,6 +287,7 @@ public sealed record ResourceEstimate
                 InitialAgents = initial,
                 Entrants = entrants,
                 Uncertain = scenario.Uncertainty.Length > 0,
+                CalendarEntriesPerAgent = CalendarEntries(scenario),
                 UncertainCount = scenario.Uncertainty.Length,
             };
         }

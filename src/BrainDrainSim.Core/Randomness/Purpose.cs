@@ -18,12 +18,17 @@ public enum Purpose : uint
     /// <summary>Peer ties (the tie's index in the high bits of the counter word).</summary>
     Peers = 4,
 
-    /// <summary>The seed of a researcher's monthly stream (<see cref="MonthStream"/>): decision, exit, advancement.</summary>
-    Month = 5,
-
-    /// <summary>Monthly, only for the few who need it: destination, gate, a graduate's gate, degree.</summary>
-    Detail = 6,
+    // 5 and 6 were the monthly stream's seed and the month's details of the engine before issue 10; not reused.
 
     /// <summary>An uncertain scenario quantity (keyed by its path).</summary>
     Parameter = 7,
+
+    /// <summary>A researcher's first waits, at setup or on entry: candidate decision, exit, advancement.</summary>
+    Waits = 8,
+
+    /// <summary>A candidate decision in its month: acceptance, the next wait, destination, gate.</summary>
+    Decision = 9,
+
+    /// <summary>An advancement in its month: a graduate's gate, the degree, the new stage's exit and advancement waits.</summary>
+    Life = 10,
 }

@@ -1,3 +1,4 @@
+using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 
 namespace BrainDrainSim.Reporting.Comparisons;

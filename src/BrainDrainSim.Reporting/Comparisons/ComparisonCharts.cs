@@ -1,4 +1,5 @@
 using System.Globalization;
+using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 using ScottPlot;
 

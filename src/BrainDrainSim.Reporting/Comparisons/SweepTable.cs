@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BrainDrainSim.Model;
 using BrainDrainSim.MonteCarlo;
 
 namespace BrainDrainSim.Reporting.Comparisons;

@@ -1,4 +1,4 @@
-namespace BrainDrainSim.MonteCarlo;
+namespace BrainDrainSim.Model;
 
 /// <summary>How a metric aggregates over a calendar year.</summary>
 public enum MetricKind

@@ -1,6 +1,4 @@
-using BrainDrainSim.Model;
-
-namespace BrainDrainSim.MonteCarlo;
+namespace BrainDrainSim.Model;
 
 /// <summary>
 /// The metrics every run records, in a fixed order (model.md, Outputs). Counts and costs are in persons and

@@ -1,0 +1,89 @@
+using BrainDrainSim.Model;
+using BrainDrainSim.Randomness;
+
+namespace BrainDrainSim.Engine;
+
+/// <summary>Step 6: exits, then stage advancement and graduation, for those present at the start of the month.</summary>
+internal sealed partial class Simulation
+{
+    // This month's exits, which leave the entrants' tie candidates only after the entrants have drawn (step 7).
+    private int[] _exiting = new int[64];
+
+    /// <summary>
+    /// Step 6: everyone present at the start of the month whose exit falls due leaves the field; then everyone
+    /// whose advancement falls due (and who did not exit) advances a stage, with new waits for the new stage's
+    /// exit and advancement rates. A student who advances graduates (<see cref="Graduate"/>). Entrants of this
+    /// month are not yet in the calendars: their first waits start next month.
+    /// </summary>
+    private void LifeEvents(int t, MonthPolicy mp)
+    {
+        var pop = _pop;
+        foreach (int i in pop.Exits.Due(t))
+        {
+            if (pop.NextExit[i] != t || pop.Location[i] == (byte)Location.Exited) continue;
+            Exit(i);
+        }
+        foreach (int i in pop.Advances.Due(t))
+        {
+            if (pop.NextAdvance[i] != t || pop.Location[i] == (byte)Location.Exited) continue;
+            Advance(i, t, mp);
+        }
+    }
+
+    /// <summary>Leaves the field: counted as exited for good, with no event left to happen.</summary>
+    private void Exit(int i)
+    {
+        var pop = _pop;
+        MoveTo(i, Location.Exited);
+        pop.NextDecision[i] = pop.NextExit[i] = pop.NextAdvance[i] = Population.Never;
+        if (_exits == _exiting.Length) Array.Resize(ref _exiting, _exits * 2);
+        _exiting[_exits++] = i;
+    }
+
+    /// <summary>
+    /// Advances researcher i one stage in month t. One keyed call (month t, purpose Life) gives the graduate's
+    /// gate, the degree, and the new stage's exit and advancement waits, which start next month (a geometric
+    /// wait has no memory, so redrawing at a change of rate is exact).
+    /// </summary>
+    private void Advance(int i, int t, MonthPolicy mp)
+    {
+        var pop = _pop;
+        int from = pop.Stage[i];
+        SetStage(i, from + 1);
+        _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Life, 0, out var uGraduate, out var uDegree, out var uExit, out var uAdvance);
+        ScheduleLife(i, from + 1, uExit, uAdvance, t + 1);
+        if (from == (int)Stage.Student) Graduate(i, t, mp, uGraduate, uDegree);
+    }
+
+    /// <summary>
+    /// A student who advances earns a degree (from the month's graduation mix). At home nothing else happens.
+    /// Abroad the graduate must pass the work gate of the country of graduation (in the US with the fee exempt:
+    /// an in-US change of status) or return home: a return and a forced return.
+    /// </summary>
+    private void Graduate(int i, int t, MonthPolicy mp, double uGraduate, double uDegree)
+    {
+        var pop = _pop;
+        var degrees = mp.GraduationDegrees;
+        double ud = uDegree * degrees.Sum;
+        var degree = ud < degrees.Bachelor ? Model.Degree.Bachelor : ud < degrees.Bachelor + degrees.Master ? Model.Degree.Master : Model.Degree.Phd;
+        pop.Degree[i] = (byte)degree;
+        byte where = pop.Location[i];
+        if (where == (byte)Location.Home) return;
+        var visa = mp.Visa;
+        double pass;
+        if (where == (byte)Location.AbroadUs)
+        {
+            pop.Flags[i] |= (byte)ResearcherFlags.UsDegree;
+            bool top = (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0;
+            pass = VisaGate.UsWorkPass(top, degree >= Model.Degree.Master, visa.SelectionRate, visa.AdvancedRoundRate,
+                visa.TalentRouteRate, 0, 1, visa.FeeElasticity);
+        }
+        else pass = visa.OtherPassRate;
+        if (uGraduate < pass) return;
+        MoveTo(i, Location.Home);
+        _returns++;
+        _forced++;
+        _returnCost += OnReturn(t, mp);
+        ScheduleDecision(i, DecisionWaitUniform(i, t), t + 1);
+    }
+}
