@@ -122,13 +122,14 @@ public class FastNormalTests
     }
 
     [Fact]
-    public void Batched_box_muller_and_exp_give_the_scalar_bits_in_every_lane()
+    public void Batched_box_muller_log_and_exp_give_the_scalar_bits_in_every_lane()
     {
         const int n = 1003; // blocks of eight, and a scalar tail
         var u0 = Uniforms.AsSpan(0, n).ToArray();
         var u1 = Uniforms.AsSpan(Uniforms.Length - n, n).ToArray();
-        double[] cos = new double[n], sin = new double[n], cosOnly = new double[n], e = new double[n];
+        double[] cos = new double[n], sin = new double[n], cosOnly = new double[n], e = new double[n], ln = new double[n];
         FastNormal.BoxMuller(u0, u1, cos, sin);
+        FastNormal.Logs(u0, ln);
         FastNormal.BoxMuller(u0, u1, cosOnly, []);
         FastMath.Exps(cos, e);
         for (int i = 0; i < n; i++)
@@ -138,6 +139,7 @@ public class FastNormalTests
             Assert.Equal(Bits(s), Bits(sin[i]));
             Assert.Equal(Bits(c), Bits(cosOnly[i]));
             Assert.Equal(Bits(FastMath.Exp(c)), Bits(e[i]));
+            Assert.Equal(Bits(FastNormal.Log(u0[i])), Bits(ln[i]));
         }
         // The 256-bit form lane by lane as well (the batch above takes the widest the processor has).
         for (int i = 0; i + 4 <= n; i += 4)

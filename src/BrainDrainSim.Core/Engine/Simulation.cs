@@ -204,7 +204,8 @@ internal sealed partial class Simulation
     /// <summary>
     /// Draws the first candidate decision, exit and advancement of researchers <paramref name="first"/> ..
     /// + <paramref name="n"/> - 1, waits that start in month <paramref name="from"/>: one keyed call each (setup
-    /// month, purpose Waits), made for 256 researchers at a time in vector lanes.
+    /// month, purpose Waits), made for 256 researchers at a time in vector lanes, as are the logs of the waits
+    /// (the same bits as <see cref="Wait.Due"/>).
     /// </summary>
     private void ScheduleFirstEvents(int first, int n, int from)
     {
@@ -215,11 +216,22 @@ internal sealed partial class Simulation
             int len = Math.Min(WaitChunk, n - start);
             PhiloxBatch.Uniforms(_key, pop.KeyLo.AsSpan(first + start, len), pop.KeyHi.AsSpan(first + start, len), StreamKey.SetupMonth,
                 Purpose.Waits, 0, uDecision.AsSpan(0, len), uExit.AsSpan(0, len), uAdvance.AsSpan(0, len), []);
+            FastNormal.Logs(uDecision.AsSpan(0, len), uDecision.AsSpan(0, len));
+            FastNormal.Logs(uExit.AsSpan(0, len), uExit.AsSpan(0, len));
+            FastNormal.Logs(uAdvance.AsSpan(0, len), uAdvance.AsSpan(0, len));
             for (int j = 0; j < len; j++)
             {
                 int i = first + start + j;
-                ScheduleDecision(i, uDecision[j], from);
-                ScheduleLife(i, pop.Stage[i], uExit[j], uAdvance[j], from);
+                short decision = _decisionWait[pop.Location[i]].DueFromLog(uDecision[j], from, _months);
+                pop.NextDecision[i] = decision;
+                pop.Decisions.Add(decision, i);
+                int stage = pop.Stage[i];
+                short exit = _exitWait[stage].DueFromLog(uExit[j], from, _months);
+                pop.NextExit[i] = exit;
+                pop.Exits.Add(exit, i);
+                short advance = _advanceWait[stage].DueFromLog(uAdvance[j], from, _months);
+                pop.NextAdvance[i] = advance;
+                pop.Advances.Add(advance, i);
             }
         }
     }

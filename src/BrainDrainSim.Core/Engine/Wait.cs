@@ -25,11 +25,14 @@ internal readonly struct Wait
     /// The month the event falls due when the wait starts in month <paramref name="from"/> (the first month it
     /// may happen), or <see cref="Population.Never"/> when that is at or beyond <paramref name="months"/>.
     /// </summary>
-    public short Due(double u, int from, int months)
+    public short Due(double u, int from, int months) => DueFromLog(FastNormal.Log(u), from, months);
+
+    /// <summary><see cref="Due"/> given ln u (for waits drawn in batches, whose logs are taken in vector lanes).</summary>
+    public short DueFromLog(double lnU, int from, int months)
     {
         if (P <= 0) return Population.Never;
         if (P >= 1) return from < months ? (short)from : Population.Never;
-        double quiet = Math.Floor(FastNormal.Log(u) / _lnStay);
+        double quiet = Math.Floor(lnU / _lnStay);
         return quiet < months - from ? (short)(from + (int)quiet) : Population.Never;
     }
 }
