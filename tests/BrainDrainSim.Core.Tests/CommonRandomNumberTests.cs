@@ -46,15 +46,15 @@ public class CommonRandomNumberTests
             Assert.Equal(pa.Count, pb.Count); // the same entrants: education is not among the levers
             for (int i = 0; i < pa.Count; i++)
             {
-                bool same = pa.Location[i] == pb.Location[i] && pa.Stage[i] == pb.Stage[i] && pa.Degree[i] == pb.Degree[i]
-                    && pa.StudentEmigrationMonth[i] == pb.StudentEmigrationMonth[i] && pa.NextDecision[i] == pb.NextDecision[i]
-                    && pa.NextExit[i] == pb.NextExit[i] && pa.NextAdvance[i] == pb.NextAdvance[i];
-                if (pa.Sector[i] == academia)
+                bool same = pa.Location[i] == pb.Location[i] && pa.State[i].Stage == pb.State[i].Stage && pa.State[i].Degree == pb.State[i].Degree
+                    && pa.State[i].StudentEmigrationMonth == pb.State[i].StudentEmigrationMonth && pa.State[i].NextDecision == pb.State[i].NextDecision
+                    && pa.State[i].NextExit == pb.State[i].NextExit && pa.State[i].NextAdvance == pb.State[i].NextAdvance;
+                if (pa.State[i].Sector == academia)
                 {
                     if (!same) touchedDiffer++;
                     continue;
                 }
-                Assert.True(same, $"month {t}: researcher {i} (sector {pa.Sector[i]}) lives differently under a lever that does not touch it");
+                Assert.True(same, $"month {t}: researcher {i} (sector {pa.State[i].Sector}) lives differently under a lever that does not touch it");
                 untouched++;
             }
         }

@@ -151,18 +151,18 @@ public class LeverTests
         for (int i = 0; i < a.InitialCount; i++)
         {
             Assert.Equal(pa.Location[i], pb.Location[i]);
-            Assert.Equal(pa.Stage[i], pb.Stage[i]);
+            Assert.Equal(pa.State[i].Stage, pb.State[i].Stage);
         }
         // An entrant with the same (month, rank) in both runs has the same attributes.
         var byKey = new Dictionary<(uint, uint), int>();
-        for (int i = a.InitialCount; i < pb.Count; i++) byKey[(pb.KeyLo[i], pb.KeyHi[i])] = i;
+        for (int i = a.InitialCount; i < pb.Count; i++) byKey[pb.Entity(i)] = i;
         int matched = 0;
         for (int i = a.InitialCount; i < pa.Count; i++)
         {
-            int j = byKey[(pa.KeyLo[i], pa.KeyHi[i])];
-            Assert.Equal(pa.Talent[i], pb.Talent[j]);
-            Assert.Equal(pa.Sector[i], pb.Sector[j]);
-            Assert.Equal(pa.OfferFactor[i], pb.OfferFactor[j]);
+            int j = byKey[pa.Entity(i)];
+            Assert.Equal(pa.Traits[i].Talent, pb.Traits[j].Talent);
+            Assert.Equal(pa.State[i].Sector, pb.State[j].Sector);
+            Assert.Equal(pa.Traits[i].OfferFactor, pb.Traits[j].OfferFactor);
             matched++;
         }
         Assert.True(matched > 100);

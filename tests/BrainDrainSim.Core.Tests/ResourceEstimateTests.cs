@@ -22,11 +22,16 @@ public class ResourceEstimateTests(ITestOutputHelper output)
             var pop = new Population(capacity, k, months: 120);
             long bytes = typeof(Population).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
                 .Where(f => f.FieldType.IsArray)
-                .Sum(f => (long)Buffer.ByteLength((Array)f.GetValue(pop)!));
-            long expected = ResourceEstimate.PopulationBytesPerResearcher(k) * capacity;
+                .Sum(f => ArrayBytes((Array)f.GetValue(pop)!));
+            // Plus one int per month: where each month's entrants start (their entity keys are computed from it).
+            long expected = ResourceEstimate.PopulationBytesPerResearcher(k) * capacity + 120 * sizeof(int);
             Assert.Equal(expected, bytes);
         }
     }
+
+    /// <summary>An array's payload: elements times their unmanaged size (the state and traits are arrays of structs).</summary>
+    private static long ArrayBytes(Array array) =>
+        (long)array.Length * System.Runtime.InteropServices.Marshal.SizeOf(array.GetType().GetElementType()!);
 
     [Fact]
     public void Agents_are_the_initial_researchers_and_every_scheduled_entrant()

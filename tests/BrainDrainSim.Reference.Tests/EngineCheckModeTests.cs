@@ -101,7 +101,7 @@ public class EngineCheckModeTests
         {
             var pop = sim.Population;
             int i = Enumerable.Range(0, pop.Count).First(i => pop.Location[i] == (byte)Location.Home);
-            group = PolicySchedule.Group(pop.Sector[i], pop.Stage[i], (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
+            group = PolicySchedule.Group(pop.State[i].Sector, pop.State[i].Stage, (pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0);
             sim.CorruptPayFactorSumForCheckTests(group);
         });
         Assert.StartsWith($"month 3 (2025-04), start: pay factors at home in group {group} (units of 2^-32): the engine keeps ", message);
@@ -115,8 +115,8 @@ public class EngineCheckModeTests
         {
             var pop = sim.Population;
             // Nobody is listed in month 11 for a decision they do not have: pretend one is pending.
-            victim = Enumerable.Range(0, pop.Count).First(i => pop.Location[i] == (byte)Location.Home && pop.NextDecision[i] == Population.Never);
-            pop.NextDecision[victim] = 11;
+            victim = Enumerable.Range(0, pop.Count).First(i => pop.Location[i] == (byte)Location.Home && pop.State[i].NextDecision == Population.Never);
+            pop.State[victim].NextDecision = 11;
         });
         Assert.Equal($"month 3 (2025-04), start: pending candidate decision of researcher {victim}: the engine keeps month 11, recomputed from scratch an entry in month 11's list, which has none", message);
     }

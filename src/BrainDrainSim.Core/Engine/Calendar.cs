@@ -5,7 +5,7 @@ namespace BrainDrainSim.Engine;
 /// researchers per month. A month's step reads only its own list, so its work grows with its events, not
 /// with the population. Lists grow by doubling and keep their arrays from one replication to the next (the
 /// calendar travels with its <see cref="Population"/>'s spares). Entries are never removed: an event moved or
-/// cancelled leaves a stale entry that the reader recognises (<see cref="Population.NextDecision"/>).
+/// cancelled leaves a stale entry that the reader recognises (<see cref="ResearcherState.NextDecision"/>).
 /// </summary>
 internal sealed class Calendar
 {

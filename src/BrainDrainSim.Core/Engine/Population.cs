@@ -1,12 +1,12 @@
 namespace BrainDrainSim.Engine;
 
 /// <summary>
-/// The researchers of one replication as a structure of arrays (one array per attribute, indexed by
-/// agent id), sized up front for the initial population plus every scheduled entrant, so a month
-/// allocates nothing. Entity keys (KeyLo, KeyHi) name each researcher's random draws. Besides the
-/// model's state variables (model.md 1.2) a researcher holds only the months of its next candidate
-/// decision, exit and advancement (docs/model.md 3.3.8); the calendar that finds them is
-/// <see cref="Calendar"/>.
+/// The researchers of one replication, indexed by agent id and sized up front for the initial population
+/// plus every scheduled entrant, so a month allocates nothing. A month visits only the researchers with an
+/// event due, in no order a cache can guess, so what one event reads is packed together: the location
+/// alone (peers read it), the changing state in 16 bytes, the traits in 20. Besides the model's state
+/// variables (model.md 1.2) a researcher holds only the months of its next candidate decision, exit and
+/// advancement (docs/model.md 3.3.8), found through the <see cref="Calendar"/>s.
 /// </summary>
 internal sealed class Population
 {
@@ -18,22 +18,10 @@ internal sealed class Population
         Capacity = capacity;
         K = peersPerResearcher;
         Location = new byte[capacity];
-        Sector = new byte[capacity];
-        Stage = new byte[capacity];
-        Degree = new byte[capacity];
-        Flags = new byte[capacity];
-        Talent = new float[capacity];
-        HomePayFactor = new float[capacity];
-        OfferFactor = new float[capacity];
-        LnAccess = new float[capacity];
-        Attachment = new float[capacity];
-        StudentEmigrationMonth = new short[capacity];
-        KeyLo = new uint[capacity];
-        KeyHi = new uint[capacity];
+        State = new ResearcherState[capacity];
+        Traits = new ResearcherTraits[capacity];
         Peers = new int[(long)capacity * peersPerResearcher];
-        NextDecision = new short[capacity];
-        NextExit = new short[capacity];
-        NextAdvance = new short[capacity];
+        _entrantsFrom = new int[months];
         Decisions = new Calendar(months);
         Exits = new Calendar(months);
         Advances = new Calendar(months);
@@ -66,9 +54,16 @@ internal sealed class Population
                 }
             }
         }
-        if (spare is null) return new Population(capacity, peersPerResearcher, months);
+        if (spare is null)
+        {
+            var fresh = new Population(capacity, peersPerResearcher, months);
+            Array.Fill(fresh._entrantsFrom, int.MaxValue);
+            return fresh;
+        }
         // Everything else is written for each researcher before it is read; the calendars start empty.
         spare.Count = 0;
+        spare.InitialCount = 0;
+        Array.Fill(spare._entrantsFrom, int.MaxValue);
         spare.Decisions.Clear();
         spare.Exits.Clear();
         spare.Advances.Clear();
@@ -86,40 +81,61 @@ internal sealed class Population
     /// <summary>Peers per researcher; a tie of -1 means no one could be drawn (a population of one).</summary>
     public int K { get; }
 
+    /// <summary>
+    /// Where each researcher is (a <see cref="Model.Location"/>), apart from the rest of its state: a decision reads
+    /// the locations of K peers, and one byte per researcher keeps them in the nearest cache (118 KB nationally).
+    /// </summary>
     public readonly byte[] Location;
-    public readonly byte[] Sector;
-    public readonly byte[] Stage;
-    public readonly byte[] Degree;
-    public readonly byte[] Flags;
-    public readonly float[] Talent;
 
-    /// <summary>Personal multipliers (mean 1): home pay and the offer abroad (talent premium included).</summary>
-    public readonly float[] HomePayFactor;
-    public readonly float[] OfferFactor;
+    /// <summary>What changes over a researcher's life, 16 bytes together, so that an event reads one cache line.</summary>
+    public readonly ResearcherState[] State;
 
-    /// <summary>ln(access), the personal share of the sector's compute, kept as its log because only the log enters dU.</summary>
-    public readonly float[] LnAccess;
-
-    public readonly float[] Attachment;
-
-    /// <summary>Month index of the last emigration as a student, or -1.</summary>
-    public readonly short[] StudentEmigrationMonth;
-
-    public readonly uint[] KeyLo;
-    public readonly uint[] KeyHi;
+    /// <summary>What is drawn once and read where a decision is weighed, 20 bytes together.</summary>
+    public readonly ResearcherTraits[] Traits;
 
     /// <summary>Researcher i's K ties are Peers[i K .. i K + K - 1]: one-way, fixed for life.</summary>
     public readonly int[] Peers;
 
+    /// <summary>Researchers present at the start (entity keys (i, 0)); entrants follow, month by month.</summary>
+    public int InitialCount { get; set; }
+
+    // The index of the first entrant of each month, int.MaxValue for months whose entrants have not joined yet.
+    private readonly int[] _entrantsFrom;
+
+    /// <summary>Records that the entrants of <paramref name="month"/> start at index <paramref name="first"/> (called in month order).</summary>
+    public void MarkEntrants(int month, int first) => _entrantsFrom[month] = first;
+
     /// <summary>
-    /// The month of the researcher's next candidate decision (emigration at home, return abroad), exit and
-    /// advancement, or <see cref="Never"/>. A calendar entry for researcher i in month t is live only while the
-    /// matching month here is still t: an event rescheduled or made impossible (a move, an exit) leaves its old
-    /// entry behind, and the month step skips it.
+    /// The entity key of researcher i, which names its random draws: (i, 0) for an initial researcher, (rank
+    /// within its month, entry month + 1) for an entrant (docs/model.md 3.3.8). Computed, not stored.
     /// </summary>
-    public readonly short[] NextDecision;
-    public readonly short[] NextExit;
-    public readonly short[] NextAdvance;
+    public (uint Lo, uint Hi) Entity(int i)
+    {
+        if (i < InitialCount) return ((uint)i, 0);
+        // The entry month is the last whose first entrant is at or before i (months with no entrants share the next one's start).
+        int lo = 0, hi = _entrantsFrom.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (_entrantsFrom[mid] <= i) lo = mid;
+            else hi = mid - 1;
+        }
+        return ((uint)(i - _entrantsFrom[lo]), (uint)(lo + 1));
+    }
+
+    /// <summary>
+    /// The entity keys of researchers <paramref name="first"/> .. + lo.Length - 1, for batched draws: a range that
+    /// stays within the initial researchers or within one month's entrants has consecutive ranks.
+    /// </summary>
+    public void EntityKeys(int first, Span<uint> lo, Span<uint> hi)
+    {
+        var (lo0, hi0) = Entity(first);
+        for (int j = 0; j < lo.Length; j++)
+        {
+            lo[j] = lo0 + (uint)j;
+            hi[j] = hi0;
+        }
+    }
 
     /// <summary>Who has a candidate decision, an exit or an advancement due in each month.</summary>
     public readonly Calendar Decisions;
@@ -128,5 +144,5 @@ internal sealed class Population
 
     /// <summary>Bytes per researcher of the arrays above (the calendars' entries not counted; see <see cref="Calendar"/>).</summary>
     public static int BytesPerResearcher(int peersPerResearcher) =>
-        sizeof(byte) * 5 + sizeof(float) * 5 + sizeof(short) * 4 + sizeof(uint) * 2 + sizeof(int) * peersPerResearcher;
+        sizeof(byte) + ResearcherState.Bytes + ResearcherTraits.Bytes + sizeof(int) * peersPerResearcher;
 }

@@ -40,18 +40,14 @@ internal sealed class PopulationBuilder
         var homeStages = Cumulative([p.HomeStageShares.Student, p.HomeStageShares.Early, p.HomeStageShares.Mid, p.HomeStageShares.Senior]);
         var abroadStages = Cumulative([p.AbroadStageShares.Student, p.AbroadStageShares.Early, p.AbroadStageShares.Mid, p.AbroadStageShares.Senior]);
         var degrees = Cumulative([p.Degrees.Bachelor, p.Degrees.Master, p.Degrees.Phd]);
-        for (int i = 0; i < n; i++)
-        {
-            pop.KeyLo[i] = (uint)i;
-            pop.KeyHi[i] = 0;
-        }
+        pop.InitialCount = n;
         // The same keyed draws as one researcher at a time, made for a chunk at once in vector lanes.
         var u = NewBuffers(11);
         for (int start = 0; start < n; start += Chunk)
         {
             int len = Math.Min(Chunk, n - start);
-            var lo = pop.KeyLo.AsSpan(start, len);
-            var hi = pop.KeyHi.AsSpan(start, len);
+            pop.EntityKeys(start, _keyLo.AsSpan(0, len), _keyHi.AsSpan(0, len));
+            ReadOnlySpan<uint> lo = _keyLo.AsSpan(0, len), hi = _keyHi.AsSpan(0, len);
             Span<double> S(int b) => u[b].AsSpan(0, len);
             PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Attributes, 0, S(0), S(1), S(2), S(3));
             PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Traits, 0, S(4), S(5), S(6), S(7));
@@ -62,12 +58,14 @@ internal sealed class PopulationBuilder
                 int i = start + j;
                 var loc = i < home ? Location.Home : i < home + us ? Location.AbroadUs : Location.AbroadOther;
                 pop.Location[i] = (byte)loc;
-                pop.Sector[i] = (byte)Pick(_sectorCumulative, u[0][j]);
+                ref var r = ref pop.State[i];
+                r.Sector = (byte)Pick(_sectorCumulative, u[0][j]);
                 var stage = (Stage)Pick(loc == Location.Home ? homeStages : abroadStages, u[1][j]);
-                pop.Stage[i] = (byte)stage;
-                pop.Degree[i] = (byte)(stage == Stage.Student ? Degree.Bachelor : (Degree)Pick(degrees, u[2][j]));
+                r.Stage = (byte)stage;
+                r.Degree = (byte)(stage == Stage.Student ? Degree.Bachelor : (Degree)Pick(degrees, u[2][j]));
                 bool usDegree = loc == Location.AbroadUs && stage != Stage.Student && u[3][j] < p.AbroadUsDegreeShare;
-                pop.Flags[i] = (byte)(usDegree ? ResearcherFlags.UsDegree : ResearcherFlags.None);
+                r.Flags = (byte)(usDegree ? ResearcherFlags.UsDegree : ResearcherFlags.None);
+                r.StudentEmigrationMonth = -1;
             }
         }
         pop.Count = n;
@@ -76,7 +74,7 @@ internal sealed class PopulationBuilder
         if (n > 0)
         {
             var z = System.Buffers.ArrayPool<double>.Shared.Rent(n);
-            for (int i = 0; i < n; i++) z[i] = pop.Talent[i];
+            for (int i = 0; i < n; i++) z[i] = pop.Traits[i].Talent;
             double h = (n - 1) * 0.9;
             int k = (int)Math.Floor(h);
             double below = Selection.Smallest(z.AsSpan(0, n), k);
@@ -91,7 +89,7 @@ internal sealed class PopulationBuilder
             System.Buffers.ArrayPool<double>.Shared.Return(z);
         }
         for (int i = 0; i < n; i++)
-            if (pop.Talent[i] > TopTalentThreshold) pop.Flags[i] |= (byte)ResearcherFlags.TopTalent;
+            if (pop.Traits[i].Talent > TopTalentThreshold) pop.State[i].Flags |= (byte)ResearcherFlags.TopTalent;
 
         DrawInitialTies(pop, n);
     }
@@ -106,18 +104,14 @@ internal sealed class PopulationBuilder
     public int AddEntrants(Population pop, int month, int count, TieCandidates candidates)
     {
         int first = pop.Count;
-        for (int r = 0; r < count; r++)
-        {
-            pop.KeyLo[first + r] = (uint)r;
-            pop.KeyHi[first + r] = (uint)(month + 1);
-        }
+        pop.MarkEntrants(month, first);
         pop.Count += count;
         _entrant ??= NewBuffers(11);
         for (int start = 0; start < count; start += Chunk)
         {
             int len = Math.Min(Chunk, count - start);
-            var lo = pop.KeyLo.AsSpan(first + start, len);
-            var hi = pop.KeyHi.AsSpan(first + start, len);
+            pop.EntityKeys(first + start, _keyLo.AsSpan(0, len), _keyHi.AsSpan(0, len));
+            ReadOnlySpan<uint> lo = _keyLo.AsSpan(0, len), hi = _keyHi.AsSpan(0, len);
             var u = _entrant;
             Span<double> S(int b) => u[b].AsSpan(0, len);
             PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Attributes, 0, S(0), S(1), S(2), []);
@@ -128,11 +122,12 @@ internal sealed class PopulationBuilder
             {
                 int i = first + start + j;
                 pop.Location[i] = (byte)Location.Home;
-                pop.Sector[i] = (byte)Pick(_sectorCumulative, u[0][j]);
-                pop.Stage[i] = (byte)(u[1][j] < _sc.Careers.EntrantStudentShare ? Stage.Student : Stage.Early);
-                pop.Degree[i] = (byte)Degree.Bachelor;
-                pop.Flags[i] = 0;
-                if (pop.Talent[i] > TopTalentThreshold) pop.Flags[i] |= (byte)ResearcherFlags.TopTalent;
+                ref var r = ref pop.State[i];
+                r.Sector = (byte)Pick(_sectorCumulative, u[0][j]);
+                r.Stage = (byte)(u[1][j] < _sc.Careers.EntrantStudentShare ? Stage.Student : Stage.Early);
+                r.Degree = (byte)Degree.Bachelor;
+                r.Flags = pop.Traits[i].Talent > TopTalentThreshold ? (byte)ResearcherFlags.TopTalent : (byte)0;
+                r.StudentEmigrationMonth = -1;
             }
             int k = pop.K;
             for (int t = 0; t < k; t += 2)
@@ -141,7 +136,7 @@ internal sealed class PopulationBuilder
                 for (int j = 0; j < len; j++)
                 {
                     int i = first + start + j;
-                    var own = candidates.BySector[pop.Sector[i]];
+                    var own = candidates.BySector[pop.State[i].Sector];
                     pop.Peers[(long)i * k + t] = PickEntrantTie(candidates.All, own, u[0][j], u[1][j]);
                     if (t + 1 < k) pop.Peers[(long)i * k + t + 1] = PickEntrantTie(candidates.All, own, u[2][j], u[3][j]);
                 }
@@ -177,16 +172,21 @@ internal sealed class PopulationBuilder
         FastNormal.BoxMuller(t0, t1, z, eHome);
         FastNormal.BoxMuller(t2, t3, eOffer, eAccess);
         LogFactors(z, eHome, eOffer, eAccess, lnHome, lnOffer, lnAccess);
+        var homeFactor = w.HomeFactor.AsSpan(0, len);
+        var offerFactor = w.OfferFactor.AsSpan(0, len);
+        var attachment = w.Attachment.AsSpan(0, len);
+        FastMath.Exps(lnHome, homeFactor);
+        FastMath.Exps(lnOffer, offerFactor);
+        SetAttachment(attachment, a0, a1);
         for (int j = 0; j < len; j++)
         {
-            int i = first + j;
-            pop.Talent[i] = (float)z[j];
-            pop.LnAccess[i] = (float)lnAccess[j];
-            pop.StudentEmigrationMonth[i] = -1;
+            ref var traits = ref pop.Traits[first + j];
+            traits.Talent = (float)z[j];
+            traits.HomePayFactor = (float)homeFactor[j];
+            traits.OfferFactor = (float)offerFactor[j];
+            traits.LnAccess = (float)lnAccess[j];
+            traits.Attachment = (float)attachment[j];
         }
-        StoreExp(lnHome, pop.HomePayFactor.AsSpan(first, len));
-        StoreExp(lnOffer, pop.OfferFactor.AsSpan(first, len));
-        SetAttachment(pop.Attachment.AsSpan(first, len), a0, a1);
     }
 
     /// <summary>
@@ -208,32 +208,28 @@ internal sealed class PopulationBuilder
     }
 
     /// <summary>Attachment: lognormal with the scenario's mean and sd, or the mean itself when it does not vary.</summary>
-    private void SetAttachment(Span<float> attachment, ReadOnlySpan<double> a0, ReadOnlySpan<double> a1)
+    private void SetAttachment(Span<double> attachment, ReadOnlySpan<double> a0, ReadOnlySpan<double> a1)
     {
         if (_attSigma > 0)
         {
             var ln = _traits.LnAttachment.AsSpan(0, attachment.Length);
             FastNormal.BoxMuller(a0, a1, ln, []);
             for (int j = 0; j < ln.Length; j++) ln[j] = _attMu + _attSigma * ln[j];
-            StoreExp(ln, attachment);
+            FastMath.Exps(ln, attachment);
         }
         else attachment.Fill(_attConst);
     }
 
-    /// <summary>e^x for the chunk in vector lanes, stored as the population's floats.</summary>
-    private void StoreExp(ReadOnlySpan<double> x, Span<float> to)
-    {
-        var y = _traits.Factor.AsSpan(0, x.Length);
-        FastMath.Exps(x, y);
-        for (int j = 0; j < y.Length; j++) to[j] = (float)y[j];
-    }
+    // The entity keys of the chunk at hand, for the batched draws (Population.EntityKeys).
+    private readonly uint[] _keyLo = new uint[Chunk], _keyHi = new uint[Chunk];
 
     /// <summary>One chunk's intermediate trait values, reused from chunk to chunk.</summary>
     private sealed class TraitBuffers
     {
         public readonly double[] Talent = new double[Chunk], EHome = new double[Chunk], EOffer = new double[Chunk],
             EAccess = new double[Chunk], LnAttachment = new double[Chunk], LnHome = new double[Chunk],
-            LnOffer = new double[Chunk], LnAccess = new double[Chunk], Factor = new double[Chunk];
+            LnOffer = new double[Chunk], LnAccess = new double[Chunk], HomeFactor = new double[Chunk],
+            OfferFactor = new double[Chunk], Attachment = new double[Chunk];
     }
 
     private readonly TraitBuffers _traits = new();
@@ -251,8 +247,9 @@ internal sealed class PopulationBuilder
         for (int i = 0; i < n; i++)
         {
             if (!homophily) { posInSector[i] = 0; continue; }
-            posInSector[i] = bySector[pop.Sector[i]].Count;
-            bySector[pop.Sector[i]].Add(i);
+            int sector = pop.State[i].Sector;
+            posInSector[i] = bySector[sector].Count;
+            bySector[sector].Add(i);
         }
         double[] h0 = new double[Chunk], c0 = new double[Chunk], h1 = new double[Chunk], c1 = new double[Chunk];
         for (int start = 0; start < n; start += Chunk)
@@ -260,12 +257,14 @@ internal sealed class PopulationBuilder
             int len = Math.Min(Chunk, n - start);
             for (int j = 0; j < k; j += 2)
             {
-                PhiloxBatch.Uniforms(_key, pop.KeyLo.AsSpan(start, len), pop.KeyHi.AsSpan(start, len), StreamKey.SetupMonth, Purpose.Peers,
+                pop.EntityKeys(start, _keyLo.AsSpan(0, len), _keyHi.AsSpan(0, len));
+            ReadOnlySpan<uint> lo = _keyLo.AsSpan(0, len), hi = _keyHi.AsSpan(0, len);
+                PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Peers,
                     (uint)(j / 2), h0.AsSpan(0, len), c0.AsSpan(0, len), h1.AsSpan(0, len), c1.AsSpan(0, len));
                 for (int m = 0; m < len; m++)
                 {
                     int i = start + m;
-                    var own = bySector[pop.Sector[i]];
+                    var own = bySector[pop.State[i].Sector];
                     pop.Peers[(long)i * k + j] = PickInitialTie(n, own, h0[m], c0[m], i, posInSector[i]);
                     if (j + 1 < k) pop.Peers[(long)i * k + j + 1] = PickInitialTie(n, own, h1[m], c1[m], i, posInSector[i]);
                 }

@@ -35,11 +35,11 @@ internal sealed partial class Simulation
         var c = _sc.Coefficients;
         foreach (int i in pop.Decisions.Due(t))
         {
-            if (pop.NextDecision[i] != t || pop.Location[i] != (byte)Location.Home) continue;
-            _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Decision, 0, out var uAccept, out var uWait, out var uDestination, out var uGate);
-            int stage = pop.Stage[i], sector = pop.Sector[i];
-            double dU = Utility.Emigration(c, Offer(i, mp), HomePay(i, mp), _lnCAbroad, pop.LnAccess[i], _lnCHome[sector],
-                PeersAbroad(i), pop.K, pop.Talent[i], pop.Attachment[i]);
+            if (pop.State[i].NextDecision != t || pop.Location[i] != (byte)Location.Home) continue;
+            Uniforms(i, t, Purpose.Decision, out var uAccept, out var uWait, out var uDestination, out var uGate);
+            int stage = pop.State[i].Stage, sector = pop.State[i].Sector;
+            double dU = Utility.Emigration(c, Offer(i, mp), HomePay(i, mp), _lnCAbroad, pop.Traits[i].LnAccess, _lnCHome[sector],
+                PeersAbroad(i), pop.K, pop.Traits[i].Talent, pop.Traits[i].Attachment);
             if (uAccept < Utility.Logistic(dU))
             {
                 bool toUs = uDestination < mp.Visa.UsShare;
@@ -65,12 +65,12 @@ internal sealed partial class Simulation
         foreach (int i in pop.Decisions.Due(t))
         {
             byte where = pop.Location[i];
-            if (pop.NextDecision[i] != t || where is not ((byte)Location.AbroadUs or (byte)Location.AbroadOther)) continue;
-            _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Decision, 0, out var uAccept, out var uWait, out _, out _);
+            if (pop.State[i].NextDecision != t || where is not ((byte)Location.AbroadUs or (byte)Location.AbroadOther)) continue;
+            Uniforms(i, t, Purpose.Decision, out var uAccept, out var uWait, out _, out _);
             double offer = Offer(i, mp);
             double destinationPay = where == (byte)Location.AbroadOther ? offer * _sc.Pay.OtherPayRatio : offer;
-            double dR = Utility.Return(c, destinationPay, HomePay(i, mp), mp.BonusPerYear, _lnCAbroad, _lnCOnReturn[pop.Sector[i]],
-                pop.Attachment[i]);
+            double dR = Utility.Return(c, destinationPay, HomePay(i, mp), mp.BonusPerYear, _lnCAbroad, _lnCOnReturn[pop.State[i].Sector],
+                pop.Traits[i].Attachment);
             if (uAccept < Utility.Logistic(dR)) Decide(i, Location.Home, uWait);
             else ScheduleDecision(i, uWait, t + 1);
         }
@@ -92,7 +92,7 @@ internal sealed partial class Simulation
         _movingTo[_nMoving] = (byte)to;
         _movingWait[_nMoving] = uWait;
         _nMoving++;
-        _pop.NextDecision[i] = Population.Never;
+        _pop.State[i].NextDecision = Population.Never;
     }
 
     /// <summary>
@@ -105,22 +105,22 @@ internal sealed partial class Simulation
         if (stage == (int)Stage.Student) return visa.StudyPassRate;
         if (!toUs) return visa.OtherPassRate;
         var pop = _pop;
-        bool top = (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0;
-        bool usAdvanced = (pop.Flags[i] & (byte)ResearcherFlags.UsDegree) != 0 && pop.Degree[i] >= (byte)Model.Degree.Master;
+        bool top = (pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0;
+        bool usAdvanced = (pop.State[i].Flags & (byte)ResearcherFlags.UsDegree) != 0 && pop.State[i].Degree >= (byte)Model.Degree.Master;
         double offerUsd = Offer(i, mp) / _sc.KrwPerUsd;
         return VisaGate.UsWorkPass(top, usAdvanced, visa.SelectionRate, visa.AdvancedRoundRate, visa.TalentRouteRate,
             visa.FeeUsd, offerUsd, visa.FeeElasticity);
     }
 
     /// <summary>The researcher's US offer this month, KRW per year: the stage's offer times the personal offer factor.</summary>
-    private double Offer(int i, MonthPolicy mp) => mp.OfferBaseKrw[_pop.Stage[i]] * _pop.OfferFactor[i];
+    private double Offer(int i, MonthPolicy mp) => mp.OfferBaseKrw[_pop.State[i].Stage] * _pop.Traits[i].OfferFactor;
 
     /// <summary>Home pay this month, KRW per year, with the top-ups the researcher's group receives.</summary>
     private double HomePay(int i, MonthPolicy mp)
     {
         var pop = _pop;
         int g = GroupOf(i);
-        double basePay = mp.HomePayBase[pop.Sector[i] * Stages + pop.Stage[i]] * pop.HomePayFactor[i];
+        double basePay = mp.HomePayBase[pop.State[i].Sector * Stages + pop.State[i].Stage] * pop.Traits[i].HomePayFactor;
         return basePay * (1 + mp.TopupPercent[g]) + mp.TopupAmount[g];
     }
 
@@ -143,5 +143,5 @@ internal sealed partial class Simulation
 
     /// <summary>The researcher's group, (sector * 4 + stage) * 2 + top talent: top-ups are given by group.</summary>
     private int GroupOf(int i) =>
-        PolicySchedule.Group(_pop.Sector[i], _pop.Stage[i], (_pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0);
+        PolicySchedule.Group(_pop.State[i].Sector, _pop.State[i].Stage, (_pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0);
 }

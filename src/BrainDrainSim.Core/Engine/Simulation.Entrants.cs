@@ -18,7 +18,7 @@ internal sealed partial class Simulation
         int first = _builder.AddEntrants(pop, t, mp.Entrants, _candidates);
         for (int i = first; i < pop.Count; i++) Count(i, Location.Home, +1);
         ScheduleFirstEvents(first, pop.Count - first, from: t + 1);
-        for (int x = 0; x < _exits; x++) _candidates.Remove(_exiting[x], pop.Sector[_exiting[x]]);
-        for (int i = first; i < pop.Count; i++) _candidates.Add(i, pop.Sector[i]);
+        for (int x = 0; x < _exits; x++) _candidates.Remove(_exiting[x], pop.State[_exiting[x]].Sector);
+        for (int i = first; i < pop.Count; i++) _candidates.Add(i, pop.State[i].Sector);
     }
 }

@@ -20,12 +20,12 @@ internal sealed partial class Simulation
         var pop = _pop;
         foreach (int i in pop.Exits.Due(t))
         {
-            if (pop.NextExit[i] != t || pop.Location[i] == (byte)Location.Exited) continue;
+            if (pop.State[i].NextExit != t || pop.Location[i] == (byte)Location.Exited) continue;
             Exit(i);
         }
         foreach (int i in pop.Advances.Due(t))
         {
-            if (pop.NextAdvance[i] != t || pop.Location[i] == (byte)Location.Exited) continue;
+            if (pop.State[i].NextAdvance != t || pop.Location[i] == (byte)Location.Exited) continue;
             Advance(i, t, mp);
         }
     }
@@ -35,7 +35,7 @@ internal sealed partial class Simulation
     {
         var pop = _pop;
         MoveTo(i, Location.Exited);
-        pop.NextDecision[i] = pop.NextExit[i] = pop.NextAdvance[i] = Population.Never;
+        pop.State[i].NextDecision = pop.State[i].NextExit = pop.State[i].NextAdvance = Population.Never;
         if (_exits == _exiting.Length) Array.Resize(ref _exiting, _exits * 2);
         _exiting[_exits++] = i;
     }
@@ -48,9 +48,9 @@ internal sealed partial class Simulation
     private void Advance(int i, int t, MonthPolicy mp)
     {
         var pop = _pop;
-        int from = pop.Stage[i];
+        int from = pop.State[i].Stage;
         SetStage(i, from + 1);
-        _key.Uniforms(pop.KeyLo[i], pop.KeyHi[i], (uint)t, Purpose.Life, 0, out var uGraduate, out var uDegree, out var uExit, out var uAdvance);
+        Uniforms(i, t, Purpose.Life, out var uGraduate, out var uDegree, out var uExit, out var uAdvance);
         ScheduleLife(i, from + 1, uExit, uAdvance, t + 1);
         if (from == (int)Stage.Student) Graduate(i, t, mp, uGraduate, uDegree);
     }
@@ -66,15 +66,15 @@ internal sealed partial class Simulation
         var degrees = mp.GraduationDegrees;
         double ud = uDegree * degrees.Sum;
         var degree = ud < degrees.Bachelor ? Model.Degree.Bachelor : ud < degrees.Bachelor + degrees.Master ? Model.Degree.Master : Model.Degree.Phd;
-        pop.Degree[i] = (byte)degree;
+        pop.State[i].Degree = (byte)degree;
         byte where = pop.Location[i];
         if (where == (byte)Location.Home) return;
         var visa = mp.Visa;
         double pass;
         if (where == (byte)Location.AbroadUs)
         {
-            pop.Flags[i] |= (byte)ResearcherFlags.UsDegree;
-            bool top = (pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0;
+            pop.State[i].Flags |= (byte)ResearcherFlags.UsDegree;
+            bool top = (pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0;
             pass = VisaGate.UsWorkPass(top, degree >= Model.Degree.Master, visa.SelectionRate, visa.AdvancedRoundRate,
                 visa.TalentRouteRate, 0, 1, visa.FeeElasticity);
         }

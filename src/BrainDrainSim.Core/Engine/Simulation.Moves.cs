@@ -39,7 +39,7 @@ internal sealed partial class Simulation
             }
             else
             {
-                if (_pop.Stage[i] == (byte)Stage.Student) JoinStudentCohort(i, t);
+                if (_pop.State[i].Stage == (byte)Stage.Student) JoinStudentCohort(i, t);
                 _emigrations++;
             }
             MoveTo(i, to);
@@ -56,7 +56,7 @@ internal sealed partial class Simulation
         Count(i, from, -1);
         _pop.Location[i] = (byte)to;
         Count(i, to, +1);
-        int cohort = _pop.StudentEmigrationMonth[i];
+        int cohort = _pop.State[i].StudentEmigrationMonth;
         if (cohort >= 0 && IsAbroad(from) != IsAbroad(to)) _cohortAbroad[cohort] += IsAbroad(to) ? 1 : -1;
     }
 
@@ -65,9 +65,9 @@ internal sealed partial class Simulation
     /// <summary>Puts a student who emigrates this month into this month's cohort (leaving an earlier one, if any).</summary>
     private void JoinStudentCohort(int i, int t)
     {
-        int old = _pop.StudentEmigrationMonth[i];
+        int old = _pop.State[i].StudentEmigrationMonth;
         if (old >= 0) _cohortSize[old]--; // at home now, so not among that cohort's abroad
-        _pop.StudentEmigrationMonth[i] = (short)t;
+        _pop.State[i].StudentEmigrationMonth = (short)t;
         _cohortSize[t]++;
     }
 
@@ -78,11 +78,11 @@ internal sealed partial class Simulation
         switch (where)
         {
             case Location.Home:
-                _homeBySector[pop.Sector[i]] += delta;
-                if ((pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0) _topHome += delta;
+                _homeBySector[pop.State[i].Sector] += delta;
+                if ((pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0) _topHome += delta;
                 int g = GroupOf(i);
                 _homeByGroup[g] += delta;
-                _homePayFactorByGroup[g] += delta * PayFactorUnits(pop.HomePayFactor[i]);
+                _homePayFactorByGroup[g] += delta * PayFactorUnits(pop.Traits[i].HomePayFactor);
                 break;
             case Location.AbroadUs: _abroadUs += delta; break;
             case Location.AbroadOther: _abroadOther += delta; break;
@@ -97,7 +97,7 @@ internal sealed partial class Simulation
     {
         var where = (Location)_pop.Location[i];
         Count(i, where, -1);
-        _pop.Stage[i] = (byte)stage;
+        _pop.State[i].Stage = (byte)stage;
         Count(i, where, +1);
     }
 
@@ -115,7 +115,7 @@ internal sealed partial class Simulation
     /// <summary>The uniform of the wait that starts after month t when researcher i's location changed in it (a forced return).</summary>
     private double DecisionWaitUniform(int i, int t)
     {
-        _key.Uniforms(_pop.KeyLo[i], _pop.KeyHi[i], (uint)t, Purpose.Decision, 0, out _, out var uWait, out _, out _);
+        Uniforms(i, t, Purpose.Decision, out _, out var uWait, out _, out _);
         return uWait;
     }
 }

@@ -78,7 +78,7 @@ internal sealed partial class Simulation
         for (int i = 0; i < _pop.Count; i++)
         {
             Count(i, (Location)_pop.Location[i], +1);
-            _candidates?.Add(i, _pop.Sector[i]);
+            _candidates?.Add(i, _pop.State[i].Sector);
         }
         ScheduleFirstEvents(0, _pop.Count, from: 0);
     }
@@ -214,7 +214,8 @@ internal sealed partial class Simulation
         for (int start = 0; start < n; start += WaitChunk)
         {
             int len = Math.Min(WaitChunk, n - start);
-            PhiloxBatch.Uniforms(_key, pop.KeyLo.AsSpan(first + start, len), pop.KeyHi.AsSpan(first + start, len), StreamKey.SetupMonth,
+            pop.EntityKeys(first + start, _keyLo.AsSpan(0, len), _keyHi.AsSpan(0, len));
+            PhiloxBatch.Uniforms(_key, _keyLo.AsSpan(0, len), _keyHi.AsSpan(0, len), StreamKey.SetupMonth,
                 Purpose.Waits, 0, uDecision.AsSpan(0, len), uExit.AsSpan(0, len), uAdvance.AsSpan(0, len), []);
             FastNormal.Logs(uDecision.AsSpan(0, len), uDecision.AsSpan(0, len));
             FastNormal.Logs(uExit.AsSpan(0, len), uExit.AsSpan(0, len));
@@ -223,14 +224,14 @@ internal sealed partial class Simulation
             {
                 int i = first + start + j;
                 short decision = _decisionWait[pop.Location[i]].DueFromLog(uDecision[j], from, _months);
-                pop.NextDecision[i] = decision;
+                pop.State[i].NextDecision = decision;
                 pop.Decisions.Add(decision, i);
-                int stage = pop.Stage[i];
+                int stage = pop.State[i].Stage;
                 short exit = _exitWait[stage].DueFromLog(uExit[j], from, _months);
-                pop.NextExit[i] = exit;
+                pop.State[i].NextExit = exit;
                 pop.Exits.Add(exit, i);
                 short advance = _advanceWait[stage].DueFromLog(uAdvance[j], from, _months);
-                pop.NextAdvance[i] = advance;
+                pop.State[i].NextAdvance = advance;
                 pop.Advances.Add(advance, i);
             }
         }
@@ -238,12 +239,20 @@ internal sealed partial class Simulation
 
     private const int WaitChunk = 256;
     private readonly double[][] _waitBuffer = [new double[WaitChunk], new double[WaitChunk], new double[WaitChunk]];
+    private readonly uint[] _keyLo = new uint[WaitChunk], _keyHi = new uint[WaitChunk];
+
+    /// <summary>Four keyed uniforms of researcher i in month t for <paramref name="purpose"/> (docs/model.md 3.3.8).</summary>
+    private void Uniforms(int i, int t, Purpose purpose, out double u0, out double u1, out double u2, out double u3)
+    {
+        var (lo, hi) = _pop.Entity(i);
+        _key.Uniforms(lo, hi, (uint)t, purpose, 0, out u0, out u1, out u2, out u3);
+    }
 
     /// <summary>The next candidate decision of researcher i where it now is, a wait from <paramref name="from"/> drawn from <paramref name="u"/>.</summary>
     private void ScheduleDecision(int i, double u, int from)
     {
         short due = _decisionWait[_pop.Location[i]].Due(u, from, _months);
-        _pop.NextDecision[i] = due;
+        _pop.State[i].NextDecision = due;
         _pop.Decisions.Add(due, i);
     }
 
@@ -252,10 +261,10 @@ internal sealed partial class Simulation
     {
         var pop = _pop;
         short exit = _exitWait[stage].Due(uExit, from, _months);
-        pop.NextExit[i] = exit;
+        pop.State[i].NextExit = exit;
         pop.Exits.Add(exit, i);
         short advance = _advanceWait[stage].Due(uAdvance, from, _months);
-        pop.NextAdvance[i] = advance;
+        pop.State[i].NextAdvance = advance;
         pop.Advances.Add(advance, i);
     }
 }

@@ -49,16 +49,16 @@ internal sealed partial class Simulation
             switch (loc)
             {
                 case Location.Home:
-                    home[pop.Sector[i]]++;
-                    if ((pop.Flags[i] & (byte)ResearcherFlags.TopTalent) != 0) topHome++;
+                    home[pop.State[i].Sector]++;
+                    if ((pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0) topHome++;
                     byGroup[GroupOf(i)]++;
-                    factors[GroupOf(i)] += PayFactorUnits(pop.HomePayFactor[i]);
+                    factors[GroupOf(i)] += PayFactorUnits(pop.Traits[i].HomePayFactor);
                     break;
                 case Location.AbroadUs: us++; break;
                 case Location.AbroadOther: other++; break;
                 default: exited++; break;
             }
-            int cohort = pop.StudentEmigrationMonth[i];
+            int cohort = pop.State[i].StudentEmigrationMonth;
             if (cohort < 0) continue;
             cohortSize[cohort]++;
             if (IsAbroad(loc)) cohortAbroad[cohort]++;
@@ -79,9 +79,9 @@ internal sealed partial class Simulation
             Agree(when, $"student emigrants of month {m} abroad", -1, _cohortAbroad[m], cohortAbroad[m]);
         }
 
-        CheckCalendar(when, t, "candidate decision", pop.NextDecision, pop.Decisions, i => _decisionWait[pop.Location[i]].P);
-        CheckCalendar(when, t, "exit", pop.NextExit, pop.Exits, i => _exitWait[pop.Stage[i]].P);
-        CheckCalendar(when, t, "advancement", pop.NextAdvance, pop.Advances, i => _advanceWait[pop.Stage[i]].P);
+        CheckCalendar(when, t, "candidate decision", i => pop.State[i].NextDecision, pop.Decisions, i => _decisionWait[pop.Location[i]].P);
+        CheckCalendar(when, t, "exit", i => pop.State[i].NextExit, pop.Exits, i => _exitWait[pop.State[i].Stage].P);
+        CheckCalendar(when, t, "advancement", i => pop.State[i].NextAdvance, pop.Advances, i => _advanceWait[pop.State[i].Stage].P);
         CheckTieCandidates(when);
         CheckGuaranteeCosts(when, t, series);
     }
@@ -90,7 +90,7 @@ internal sealed partial class Simulation
     /// Every pending event of one kind is live in its month's list and not in the past; an exited researcher,
     /// or one whose situation has no chance of the event, has none pending.
     /// </summary>
-    private void CheckCalendar(string when, int t, string what, short[] next, Calendar calendar, Func<int, double> chance)
+    private void CheckCalendar(string when, int t, string what, Func<int, short> next, Calendar calendar, Func<int, double> chance)
     {
         var pop = _pop;
         var listed = new HashSet<long>();
@@ -98,7 +98,7 @@ internal sealed partial class Simulation
             foreach (int i in calendar.Due(m)) listed.Add((long)m << 32 | (uint)i);
         for (int i = 0; i < pop.Count; i++)
         {
-            int due = next[i];
+            int due = next(i);
             if (due == Population.Never) continue;
             if (pop.Location[i] == (byte)Location.Exited || chance(i) == 0)
                 throw Disagreement(when, $"pending {what}", i, $"month {due}", "none (exited, or no chance of it)");
@@ -117,7 +117,7 @@ internal sealed partial class Simulation
         CompareSets(when, "tie candidates", [.. _candidates.All], expected);
         for (int s = 0; s < _nSectors; s++)
             CompareSets(when, $"tie candidates in sector {_sc.Sectors[s].Name}", [.. _candidates.BySector[s]],
-                expected.Where(i => pop.Sector[i] == s).ToArray());
+                expected.Where(i => pop.State[i].Sector == s).ToArray());
     }
 
     /// <summary>
