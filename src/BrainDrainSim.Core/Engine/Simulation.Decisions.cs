@@ -3,7 +3,7 @@ using BrainDrainSim.Randomness;
 
 namespace BrainDrainSim.Engine;
 
-/// <summary>Steps 3 and 4: the month's candidate decisions at home and abroad, and the gate an intent must pass.</summary>
+/// <summary>Steps 3 and 4: the month's candidate decisions at home and abroad.</summary>
 internal sealed partial class Simulation
 {
     // Moves decided in steps 3 and 4, applied together in step 5: who, where to, and the uniform of the
@@ -93,23 +93,6 @@ internal sealed partial class Simulation
         _movingWait[_nMoving] = uWait;
         _nMoving++;
         _pop.State[i].NextDecision = Population.Never;
-    }
-
-    /// <summary>
-    /// P_pass of an intent (model.md 3.3.4): a study visa for a student, the US work gate (talent routes,
-    /// the lottery and its advanced round, the employer's weighing of the fee) or the other destinations' rate.
-    /// </summary>
-    private double EmigrationGate(int i, int stage, bool toUs, MonthPolicy mp)
-    {
-        var visa = mp.Visa;
-        if (stage == (int)Stage.Student) return visa.StudyPassRate;
-        if (!toUs) return visa.OtherPassRate;
-        var pop = _pop;
-        bool top = (pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0;
-        bool usAdvanced = (pop.State[i].Flags & (byte)ResearcherFlags.UsDegree) != 0 && pop.State[i].Degree >= (byte)Model.Degree.Master;
-        double offerUsd = Offer(i, mp) / _sc.KrwPerUsd;
-        return VisaGate.UsWorkPass(top, usAdvanced, visa.SelectionRate, visa.AdvancedRoundRate, visa.TalentRouteRate,
-            visa.FeeUsd, offerUsd, visa.FeeElasticity);
     }
 
     /// <summary>The researcher's US offer this month, KRW per year: the stage's offer times the personal offer factor.</summary>

@@ -69,17 +69,8 @@ internal sealed partial class Simulation
         pop.State[i].Degree = (byte)degree;
         byte where = pop.Location[i];
         if (where == (byte)Location.Home) return;
-        var visa = mp.Visa;
-        double pass;
-        if (where == (byte)Location.AbroadUs)
-        {
-            pop.State[i].Flags |= (byte)ResearcherFlags.UsDegree;
-            bool top = (pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0;
-            pass = VisaGate.UsWorkPass(top, degree >= Model.Degree.Master, visa.SelectionRate, visa.AdvancedRoundRate,
-                visa.TalentRouteRate, 0, 1, visa.FeeElasticity);
-        }
-        else pass = visa.OtherPassRate;
-        if (uGraduate < pass) return;
+        if (where == (byte)Location.AbroadUs) pop.State[i].Flags |= (byte)ResearcherFlags.UsDegree;
+        if (uGraduate < GraduateGate(i, where, mp)) return;
         MoveTo(i, Location.Home);
         _returns++;
         _forced++;

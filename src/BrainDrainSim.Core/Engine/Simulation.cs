@@ -11,9 +11,10 @@ namespace BrainDrainSim.Engine;
 /// geometric waits (<see cref="Wait"/>), and a month visits only the researchers due in it
 /// (<see cref="Calendar"/>). A candidate decision becomes a move with probability logistic(utility)
 /// (thinning), so the monthly chance of a move is exactly lambda x logistic(dU) (docs/model.md 3.3.8).
-/// Steps live in their own files: decisions and gates (Simulation.Decisions.cs), moves and the counts
-/// kept up to date (Simulation.Moves.cs), life events (Simulation.LifeEvents.cs), entrants
-/// (Simulation.Entrants.cs), observation (Simulation.Observation.cs), the check mode (SimulationCheck.cs).
+/// Steps live in their own files: decisions (Simulation.Decisions.cs), the visa gates
+/// (Simulation.Gates.cs), moves and the counts kept up to date (Simulation.Moves.cs), life events
+/// (Simulation.LifeEvents.cs), entrants (Simulation.Entrants.cs), observation
+/// (Simulation.Observation.cs), the check mode (SimulationCheck.cs).
 /// </summary>
 internal sealed partial class Simulation
 {
