@@ -10,9 +10,13 @@ namespace BrainDrainSim.Reference.Tests.Comparison;
 /// </summary>
 public static class EngineUnderTest
 {
-    public static MetricEnsemble Run(Scenario scenario, int runs, ulong masterSeed, bool checkEngine = false)
+    /// <summary>
+    /// <paramref name="runs"/> replications from <paramref name="masterSeed"/> on <paramref name="threads"/> threads
+    /// (every core when null; the values do not depend on it).
+    /// </summary>
+    public static MetricEnsemble Run(Scenario scenario, int runs, ulong masterSeed, bool checkEngine = false, int? threads = null)
     {
-        var ensemble = MonteCarloRunner.Run(scenario.Validate(), runs, masterSeed, threads: Environment.ProcessorCount, checkEngine: checkEngine);
+        var ensemble = MonteCarloRunner.Run(scenario.Validate(), runs, masterSeed, threads: threads ?? Environment.ProcessorCount, checkEngine: checkEngine);
         return new MetricEnsemble
         {
             Source = "engine",
