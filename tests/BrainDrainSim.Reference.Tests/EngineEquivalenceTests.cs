@@ -28,7 +28,9 @@ namespace BrainDrainSim.Reference.Tests;
 /// mostly the spread of the drawn coefficients (for the stocks, 99.9% of the variance): Equivalence/README.md says
 /// what that lets through. Every failing (scenario, metric) is listed with both means, z and the sd ratio; the
 /// whole table goes to the test output and, for every scenario run, to <see cref="EngineEquivalenceTable.OutputPath"/>.
+/// Slow (8,000 national-scale replications): `tests/run.sh --slow` runs it, CI runs it with everything else.
 /// </summary>
+[Trait("Category", "Slow")]
 public class EngineEquivalenceTests(EngineEquivalenceTable table, ITestOutputHelper output) : IClassFixture<EngineEquivalenceTable>
 {
     public const int Runs = 1000;
