@@ -30,6 +30,8 @@ internal static class CompareCommand
     {
         var started = DateTime.UtcNow;
         var wall = Stopwatch.StartNew();
+        // Readies the chart renderer on another core while the scenario loads and the replications run.
+        ChartWarmUp.Start();
         // Every file is checked before anything runs, and every problem in every file is reported.
         var paths = new[] { baselinePath }.Concat(policyPaths).ToArray();
         var loaded = new List<ScenarioLoadResult>();

@@ -25,6 +25,8 @@ internal static class RunCommand
     {
         var started = DateTime.UtcNow;
         var wall = Stopwatch.StartNew();
+        // Readies the chart renderer on another core while the scenario loads and the replications run.
+        ChartWarmUp.Start();
         int runs = o.Runs, threads = o.Threads;
         ulong seed = o.Seed;
 

@@ -39,6 +39,8 @@ internal static class SweepCommand
     {
         var started = DateTime.UtcNow;
         var wall = Stopwatch.StartNew();
+        // Readies the chart renderer on another core while the scenario loads and the replications run.
+        ChartWarmUp.Start();
         var loaded = ScenarioFiles.LoadOrReport(scenarioPath, Console.Error);
         if (loaded is null) return ExitCodes.BadInput;
         var sc = loaded.Scenario!;

@@ -38,15 +38,52 @@ public static class Charts
     internal const float MedianWidth = 2.5f;
     private static readonly Color[] SectorColours = [Blue, Vermillion, BluishGreen, Orange, ReddishPurple, SkyBlue, Black];
 
+    /// <summary>
+    /// The run charts in the order <see cref="WriteAll"/> writes them, each with how it is drawn (null: the summary
+    /// lacks its metrics).
+    /// </summary>
+    private static readonly (string File, Func<SeriesSummary, byte[]?> Render)[] RunCharts =
+    [
+        (ResearchersHomeFile, s => RenderFanChart(s, MetricCatalog.Home, Blue)),
+        (FlowsFile, RenderFlows),
+        (ComputeFile, RenderComputePerHomeResearcher),
+        (TopTalentHomeFile, s => RenderFanChart(s, MetricCatalog.TopTalentHome, BluishGreen)),
+    ];
+
     /// <summary>Writes every chart whose metrics the summary has; returns the file names written.</summary>
     public static IReadOnlyList<string> WriteAll(SeriesSummary summary, string outDir)
     {
+        var images = new byte[]?[RunCharts.Length];
+        Concurrently.Run(RenderInto(summary, images));
+        return WriteRendered(images, outDir);
+    }
+
+    /// <summary>
+    /// The drawing of each chart <see cref="WriteAll"/> writes, as work that puts its PNG bytes into
+    /// <paramref name="images"/> at the chart's place in that order (null: the summary lacks its metrics). Each chart
+    /// is its own plot, so drawing them at once on several cores gives the bytes of drawing them one by one.
+    /// </summary>
+    internal static Action[] RenderInto(SeriesSummary summary, byte[]?[] images)
+    {
         ArgumentNullException.ThrowIfNull(summary);
+        if (images.Length != RunCharts.Length)
+            throw new ArgumentException($"room for {RunCharts.Length} charts expected", nameof(images));
+        return RunCharts.Select((chart, i) => (Action)(() => images[i] = chart.Render(summary))).ToArray();
+    }
+
+    /// <summary>How many charts <see cref="RenderInto"/> draws.</summary>
+    internal static int RunChartCount => RunCharts.Length;
+
+    /// <summary>Writes the drawn charts one at a time, in order; returns the file names written.</summary>
+    internal static IReadOnlyList<string> WriteRendered(byte[]?[] images, string outDir)
+    {
         var written = new List<string>();
-        if (WriteResearchersHome(summary, Path.Combine(outDir, ResearchersHomeFile))) written.Add(ResearchersHomeFile);
-        if (WriteFlows(summary, Path.Combine(outDir, FlowsFile))) written.Add(FlowsFile);
-        if (WriteComputePerHomeResearcher(summary, Path.Combine(outDir, ComputeFile))) written.Add(ComputeFile);
-        if (WriteTopTalentHome(summary, Path.Combine(outDir, TopTalentHomeFile))) written.Add(TopTalentHomeFile);
+        for (int i = 0; i < images.Length; i++)
+        {
+            if (images[i] is not { } png) continue;
+            OutputFiles.WriteBytes(Path.Combine(outDir, RunCharts[i].File), png);
+            written.Add(RunCharts[i].File);
+        }
         return written;
     }
 
@@ -65,53 +102,59 @@ public static class Charts
     public static bool WriteFanChart(SeriesSummary summary, string metricName, string path) =>
         WriteFanChart(summary, metricName, Blue, path);
 
-    private static bool WriteFanChart(SeriesSummary summary, string metricName, Color colour, string path)
+    private static bool WriteFanChart(SeriesSummary summary, string metricName, Color colour, string path) =>
+        WriteIfDrawn(RenderFanChart(summary, metricName, colour), path);
+
+    private static byte[]? RenderFanChart(SeriesSummary summary, string metricName, Color colour)
     {
         ArgumentNullException.ThrowIfNull(summary);
         int m = summary.MetricIndex(metricName);
-        if (m < 0) return false;
+        if (m < 0) return null;
         var metric = summary.Metrics[m];
         using var plot = NewPlot(summary, metric.Title, $"{metric.Title} ({metric.Unit})");
         AddBands(plot, summary, m, colour, innerBand: true);
-        Save(plot, path,
+        return Render(plot,
         [
             LineItem("Median over runs", colour),
             FillItem("50% of runs (p25-p75)", colour.WithAlpha(InnerAlpha)),
             FillItem("90% of runs (p05-p95)", colour.WithAlpha(OuterAlpha)),
         ]);
-        return true;
     }
 
     /// <summary>Monthly emigrations and returns: median lines, each with its 90% band. False if either metric is missing.</summary>
-    public static bool WriteFlows(SeriesSummary summary, string path)
+    public static bool WriteFlows(SeriesSummary summary, string path) => WriteIfDrawn(RenderFlows(summary), path);
+
+    private static byte[]? RenderFlows(SeriesSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         int emigrations = summary.MetricIndex(MetricCatalog.Emigrations), returns = summary.MetricIndex(MetricCatalog.Returns);
-        if (emigrations < 0 || returns < 0) return false;
+        if (emigrations < 0 || returns < 0) return null;
         string unit = summary.Metrics[emigrations].Unit;
         using var plot = NewPlot(summary, "Emigrations and returns", $"Researchers ({unit})");
         AddBands(plot, summary, emigrations, Vermillion, innerBand: false);
         AddBands(plot, summary, returns, Blue, innerBand: false);
-        Save(plot, path,
+        return Render(plot,
         [
             LineItem("Emigrations (median)", Vermillion),
             LineItem("Returns (median)", Blue),
             FillItem("Shaded: 90% of runs (p05-p95)", Neutral.WithAlpha(OuterAlpha)),
         ]);
-        return true;
     }
 
     /// <summary>
     /// Compute per home researcher, one median line per sector with its 90% band; a log axis (said so in the
     /// label) when the sectors differ by more than <see cref="LogScaleRatio"/>. False if there are no sectors.
     /// </summary>
-    public static bool WriteComputePerHomeResearcher(SeriesSummary summary, string path)
+    public static bool WriteComputePerHomeResearcher(SeriesSummary summary, string path) =>
+        WriteIfDrawn(RenderComputePerHomeResearcher(summary), path);
+
+    private static byte[]? RenderComputePerHomeResearcher(SeriesSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var sectors = Enumerable.Range(0, summary.Metrics.Count)
             .Where(i => summary.Metrics[i].Name.StartsWith(MetricCatalog.ComputePerHomeResearcherPrefix, StringComparison.Ordinal))
             .ToArray();
-        if (sectors.Length == 0) return false;
+        if (sectors.Length == 0) return null;
 
         bool log = UseLogScale(summary, sectors);
         string unit = summary.Metrics[sectors[0]].Unit;
@@ -136,7 +179,13 @@ public static class Charts
                 LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
             };
         }
-        Save(plot, path, legend);
+        return Render(plot, legend);
+    }
+
+    private static bool WriteIfDrawn(byte[]? png, string path)
+    {
+        if (png is null) return false;
+        OutputFiles.WriteBytes(path, png);
         return true;
     }
 
@@ -200,12 +249,16 @@ public static class Charts
     /// Saves with a legend listed by hand: one entry per median line and one per kind of band, rather than one
     /// per plotted piece (a series broken by undefined months would otherwise appear several times).
     /// </summary>
-    internal static void Save(Plot plot, string path, IEnumerable<LegendItem> legend)
+    internal static void Save(Plot plot, string path, IEnumerable<LegendItem> legend) =>
+        OutputFiles.WriteBytes(path, Render(plot, legend));
+
+    /// <summary>The PNG bytes <see cref="Save"/> writes (at another size only for <see cref="ChartWarmUp"/>).</summary>
+    internal static byte[] Render(Plot plot, IEnumerable<LegendItem> legend, int width = Width, int height = Height)
     {
         plot.Legend.ManualItems.AddRange(legend);
         plot.Legend.DisplayPlottableLegendItems = false;
         plot.ShowLegend(Edge.Bottom);
-        OutputFiles.WriteBytes(path, plot.GetImageBytes(Width, Height, ImageFormat.Png));
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
     internal static LegendItem LineItem(string label, Color colour) =>

@@ -34,9 +34,23 @@ public static class ResultWriter
 
         var clock = Stopwatch.StartNew();
         var summary = SeriesSummary.From(result);
-        SummaryCsv.Write(summary, Path.Combine(outDir, SummaryFile));
-        var written = new List<string> { SummaryFile, WriteRunsCsv(result, outDir), WriteAnnualCsv(result, outDir) };
-        written.AddRange(Charts.WriteAll(summary, outDir));
+        // Everything is formatted and drawn in memory first, on the cores the process may use (the charts are most
+        // of the work), then written one file at a time in a fixed order: neither the bytes nor the file a full disk
+        // fails on first depend on timing.
+        string summaryText = "", runsText = "", annualText = "";
+        var charts = new byte[]?[Charts.RunChartCount];
+        Concurrently.Run(
+        [
+            () => summaryText = SummaryCsv.Format(summary),
+            () => runsText = RunsCsv.Format(result),
+            () => annualText = AnnualCsv.Format(AnnualSummary.From(result)),
+            .. Charts.RenderInto(summary, charts),
+        ]);
+        OutputFiles.WriteText(Path.Combine(outDir, SummaryFile), summaryText);
+        OutputFiles.WriteText(Path.Combine(outDir, RunsFile), runsText);
+        OutputFiles.WriteText(Path.Combine(outDir, AnnualFile), annualText);
+        var written = new List<string> { SummaryFile, RunsFile, AnnualFile };
+        written.AddRange(Charts.WriteRendered(charts, outDir));
         written.Add(ManifestFile);
         clock.Stop();
 

@@ -50,16 +50,20 @@ public sealed class SeriesSummary
         EnsembleShape.Check(result);
         int runs = result.Runs.Count, months = result.Months.Count;
         var cells = new CrossRunStatistics[result.Metrics.Count][];
-        var column = new double[runs];
-        for (int m = 0; m < cells.Length; m++)
+        // Metrics on the cores the process may use: each cell is reduced alone, in replication order, so the
+        // figures do not depend on which thread reduced it.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, cells.Length, options, () => new double[runs], (m, _, column) =>
         {
-            cells[m] = new CrossRunStatistics[months];
+            var row = new CrossRunStatistics[months];
             for (int t = 0; t < months; t++)
             {
                 for (int r = 0; r < runs; r++) column[r] = result.Runs[r].Series[m][t];
-                cells[m][t] = CrossRunStatistics.Of(column);
+                row[t] = CrossRunStatistics.Of(column);
             }
-        }
+            cells[m] = row;
+            return column;
+        }, _ => { });
         return new SeriesSummary(result.Scenario.Name, result.Metrics, result.Months, runs, cells);
     }
 }

@@ -55,6 +55,42 @@ public class ChartTests
     }
 
     [Fact]
+    public void Charts_drawn_at_once_on_several_cores_are_the_bytes_of_drawing_them_one_by_one()
+    {
+        var summary = SeriesSummary.From(Build());
+        using var serial = new TempFolder();
+        Assert.True(Charts.WriteResearchersHome(summary, serial.PathOf(Charts.ResearchersHomeFile)));
+        Assert.True(Charts.WriteFlows(summary, serial.PathOf(Charts.FlowsFile)));
+        Assert.True(Charts.WriteComputePerHomeResearcher(summary, serial.PathOf(Charts.ComputeFile)));
+        Assert.True(Charts.WriteTopTalentHome(summary, serial.PathOf(Charts.TopTalentHomeFile)));
+
+        // Several ensembles' charts at once, with the renderer's warm-up drawing beside them, as in the command.
+        var folders = Enumerable.Range(0, 3).Select(_ => new TempFolder()).ToArray();
+        try
+        {
+            Parallel.Invoke(
+            [
+                () => Assert.True(ChartWarmUp.Run()),
+                .. folders.Select(f => (Action)(() => Assert.Equal(ChartFileNames, Charts.WriteAll(summary, f.Path)))),
+            ]);
+            foreach (var folder in folders)
+                foreach (var file in ChartFileNames)
+                    Assert.Equal(File.ReadAllBytes(serial.PathOf(file)), File.ReadAllBytes(folder.PathOf(file)));
+        }
+        finally
+        {
+            foreach (var folder in folders) folder.Dispose();
+        }
+    }
+
+    [Fact]
+    public void The_warm_up_draws_and_leaves_the_shipped_fonts_as_the_default()
+    {
+        Assert.True(ChartWarmUp.Run());
+        Assert.Equal(ChartFonts.Family, ScottPlot.Fonts.Default);
+    }
+
+    [Fact]
     public void Undefined_months_and_wide_compute_ranges_still_chart()
     {
         // All runs undefined for some months (a gap in the lines), compute spanning three decades (log axis).
