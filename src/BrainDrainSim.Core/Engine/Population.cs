@@ -22,6 +22,7 @@ internal sealed class Population
         Traits = new ResearcherTraits[capacity];
         Peers = new int[(long)capacity * peersPerResearcher];
         _entrantsFrom = new int[months];
+        Array.Fill(_entrantsFrom, int.MaxValue);
         Decisions = new Calendar(months);
         Exits = new Calendar(months);
         Advances = new Calendar(months);
@@ -54,12 +55,7 @@ internal sealed class Population
                 }
             }
         }
-        if (spare is null)
-        {
-            var fresh = new Population(capacity, peersPerResearcher, months);
-            Array.Fill(fresh._entrantsFrom, int.MaxValue);
-            return fresh;
-        }
+        if (spare is null) return new Population(capacity, peersPerResearcher, months);
         // Everything else is written for each researcher before it is read; the calendars start empty.
         spare.Count = 0;
         spare.InitialCount = 0;

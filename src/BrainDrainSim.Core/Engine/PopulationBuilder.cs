@@ -255,10 +255,10 @@ internal sealed class PopulationBuilder
         for (int start = 0; start < n; start += Chunk)
         {
             int len = Math.Min(Chunk, n - start);
+            pop.EntityKeys(start, _keyLo.AsSpan(0, len), _keyHi.AsSpan(0, len));
+            ReadOnlySpan<uint> lo = _keyLo.AsSpan(0, len), hi = _keyHi.AsSpan(0, len);
             for (int j = 0; j < k; j += 2)
             {
-                pop.EntityKeys(start, _keyLo.AsSpan(0, len), _keyHi.AsSpan(0, len));
-            ReadOnlySpan<uint> lo = _keyLo.AsSpan(0, len), hi = _keyHi.AsSpan(0, len);
                 PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Peers,
                     (uint)(j / 2), h0.AsSpan(0, len), c0.AsSpan(0, len), h1.AsSpan(0, len), c1.AsSpan(0, len));
                 for (int m = 0; m < len; m++)

@@ -224,16 +224,9 @@ internal sealed partial class Simulation
             for (int j = 0; j < len; j++)
             {
                 int i = first + start + j;
-                short decision = _decisionWait[pop.Location[i]].DueFromLog(uDecision[j], from, _months);
-                pop.State[i].NextDecision = decision;
-                pop.Decisions.Add(decision, i);
                 int stage = pop.State[i].Stage;
-                short exit = _exitWait[stage].DueFromLog(uExit[j], from, _months);
-                pop.State[i].NextExit = exit;
-                pop.Exits.Add(exit, i);
-                short advance = _advanceWait[stage].DueFromLog(uAdvance[j], from, _months);
-                pop.State[i].NextAdvance = advance;
-                pop.Advances.Add(advance, i);
+                SetDecision(i, _decisionWait[pop.Location[i]].DueFromLog(uDecision[j], from, _months));
+                SetLife(i, _exitWait[stage].DueFromLog(uExit[j], from, _months), _advanceWait[stage].DueFromLog(uAdvance[j], from, _months));
             }
         }
     }
@@ -250,22 +243,26 @@ internal sealed partial class Simulation
     }
 
     /// <summary>The next candidate decision of researcher i where it now is, a wait from <paramref name="from"/> drawn from <paramref name="u"/>.</summary>
-    private void ScheduleDecision(int i, double u, int from)
+    private void ScheduleDecision(int i, double u, int from) => SetDecision(i, _decisionWait[_pop.Location[i]].Due(u, from, _months));
+
+    /// <summary>The next exit and advancement of researcher i at <paramref name="stage"/>, waits from <paramref name="from"/>.</summary>
+    private void ScheduleLife(int i, int stage, double uExit, double uAdvance, int from) =>
+        SetLife(i, _exitWait[stage].Due(uExit, from, _months), _advanceWait[stage].Due(uAdvance, from, _months));
+
+    /// <summary>Records researcher i's next candidate decision in <paramref name="due"/> and lists it there.</summary>
+    private void SetDecision(int i, short due)
     {
-        short due = _decisionWait[_pop.Location[i]].Due(u, from, _months);
         _pop.State[i].NextDecision = due;
         _pop.Decisions.Add(due, i);
     }
 
-    /// <summary>The next exit and advancement of researcher i at <paramref name="stage"/>, waits from <paramref name="from"/>.</summary>
-    private void ScheduleLife(int i, int stage, double uExit, double uAdvance, int from)
+    /// <summary>Records researcher i's next exit and advancement and lists them in their months.</summary>
+    private void SetLife(int i, short exit, short advance)
     {
-        var pop = _pop;
-        short exit = _exitWait[stage].Due(uExit, from, _months);
-        pop.State[i].NextExit = exit;
-        pop.Exits.Add(exit, i);
-        short advance = _advanceWait[stage].Due(uAdvance, from, _months);
-        pop.State[i].NextAdvance = advance;
-        pop.Advances.Add(advance, i);
+        ref var r = ref _pop.State[i];
+        r.NextExit = exit;
+        r.NextAdvance = advance;
+        _pop.Exits.Add(exit, i);
+        _pop.Advances.Add(advance, i);
     }
 }
