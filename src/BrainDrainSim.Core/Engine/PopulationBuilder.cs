@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BrainDrainSim.Model;
 using BrainDrainSim.Randomness;
 
@@ -133,12 +134,20 @@ internal sealed class PopulationBuilder
             for (int t = 0; t < k; t += 2)
             {
                 PhiloxBatch.Uniforms(_key, lo, hi, StreamKey.SetupMonth, Purpose.Peers, (uint)(t / 2), S(0), S(1), S(2), S(3));
+                // Where each tie falls first (hinting its entry of the candidate list), then the ties themselves:
+                // the candidates are read at random, and the hints let those reads overlap.
+                for (int j = 0; j < len; j++)
+                {
+                    var own = candidates.BySector[pop.State[first + start + j].Sector];
+                    _tieAt[2 * j] = EntrantTie(candidates.All, own, u[0][j], u[1][j]);
+                    if (t + 1 < k) _tieAt[2 * j + 1] = EntrantTie(candidates.All, own, u[2][j], u[3][j]);
+                }
                 for (int j = 0; j < len; j++)
                 {
                     int i = first + start + j;
-                    var own = candidates.BySector[pop.State[i].Sector];
-                    pop.Peers[(long)i * k + t] = PickEntrantTie(candidates.All, own, u[0][j], u[1][j]);
-                    if (t + 1 < k) pop.Peers[(long)i * k + t + 1] = PickEntrantTie(candidates.All, own, u[2][j], u[3][j]);
+                    int sector = pop.State[i].Sector;
+                    pop.Peers[(long)i * k + t] = Resolve(candidates, sector, _tieAt[2 * j]);
+                    if (t + 1 < k) pop.Peers[(long)i * k + t + 1] = Resolve(candidates, sector, _tieAt[2 * j + 1]);
                 }
             }
         }
@@ -295,16 +304,26 @@ internal sealed class PopulationBuilder
     }
 
     /// <summary>
-    /// An entrant's tie: with probability h uniform over the candidates of its own sector (over everyone
-    /// if that sector has none yet), else uniform over everyone. The entrant is not yet among the
-    /// candidates, so it never ties to itself. -1 when nobody is there at all.
+    /// Where an entrant's tie falls: with probability h uniform over the candidates of its own sector (over
+    /// everyone if that sector has none yet), else uniform over everyone. The entrant is not yet among the
+    /// candidates, so it never ties to itself. Position -1 when nobody is there at all. The entry is hinted
+    /// to the cache here and read by <see cref="Resolve"/>.
     /// </summary>
-    private int PickEntrantTie(List<int> all, List<int> own, double uHomophily, double uPick)
+    private (bool InOwn, int Position) EntrantTie(List<int> all, List<int> own, double uHomophily, double uPick)
     {
-        var list = uHomophily < _sc.Network.Homophily && own.Count > 0 ? own : all;
-        if (list.Count == 0) return -1;
-        return list[Math.Min((int)(uPick * list.Count), list.Count - 1)];
+        bool inOwn = uHomophily < _sc.Network.Homophily && own.Count > 0;
+        var list = inOwn ? own : all;
+        if (list.Count == 0) return (false, -1);
+        int at = Math.Min((int)(uPick * list.Count), list.Count - 1);
+        Prefetch.Line(ref CollectionsMarshal.AsSpan(list)[at]);
+        return (inOwn, at);
     }
+
+    /// <summary>The researcher at a tie's place (<see cref="EntrantTie"/>) among the candidates of <paramref name="sector"/> or of everyone; -1 for none.</summary>
+    private static int Resolve(TieCandidates candidates, int sector, (bool InOwn, int Position) tie) =>
+        tie.Position < 0 ? -1 : (tie.InOwn ? candidates.BySector[sector] : candidates.All)[tie.Position];
+
+    private readonly (bool InOwn, int Position)[] _tieAt = new (bool, int)[2 * Chunk];
 
     private static double[] Cumulative(double[] shares)
     {

@@ -33,8 +33,11 @@ internal sealed partial class Simulation
     {
         var pop = _pop;
         var c = _sc.Coefficients;
-        foreach (int i in pop.Decisions.Due(t))
+        var due = pop.Decisions.Due(t);
+        for (int e = 0; e < due.Length; e++)
         {
+            if (e + Prefetch.Ahead < due.Length) PrefetchDecision(due[e + Prefetch.Ahead]);
+            int i = due[e];
             if (pop.State[i].NextDecision != t || pop.Location[i] != (byte)Location.Home) continue;
             Uniforms(i, t, Purpose.Decision, out var uAccept, out var uWait, out var uDestination, out var uGate);
             int stage = pop.State[i].Stage, sector = pop.State[i].Sector;
@@ -62,8 +65,11 @@ internal sealed partial class Simulation
     {
         var pop = _pop;
         var c = _sc.Coefficients;
-        foreach (int i in pop.Decisions.Due(t))
+        var due = pop.Decisions.Due(t);
+        for (int e = 0; e < due.Length; e++)
         {
+            if (e + Prefetch.Ahead < due.Length) PrefetchResearcher(due[e + Prefetch.Ahead]);
+            int i = due[e];
             byte where = pop.Location[i];
             if (pop.State[i].NextDecision != t || where is not ((byte)Location.AbroadUs or (byte)Location.AbroadOther)) continue;
             Uniforms(i, t, Purpose.Decision, out var uAccept, out var uWait, out _, out _);
@@ -73,6 +79,19 @@ internal sealed partial class Simulation
                 pop.Traits[i].Attachment);
             if (uAccept < Utility.Logistic(dR)) Decide(i, Location.Home, uWait);
             else ScheduleDecision(i, uWait, t + 1);
+        }
+    }
+
+    /// <summary>Hints what a candidate decision at home on researcher i reads first: the researcher and its ties.</summary>
+    private void PrefetchDecision(int i)
+    {
+        var pop = _pop;
+        PrefetchResearcher(i);
+        if (pop.K > 0)
+        {
+            long b = (long)i * pop.K;
+            Prefetch.Line(ref pop.Peers[b]);
+            Prefetch.Line(ref pop.Peers[b + pop.K - 1]);
         }
     }
 

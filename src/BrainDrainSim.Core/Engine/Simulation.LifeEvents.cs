@@ -18,13 +18,19 @@ internal sealed partial class Simulation
     private void LifeEvents(int t, MonthPolicy mp)
     {
         var pop = _pop;
-        foreach (int i in pop.Exits.Due(t))
+        var exits = pop.Exits.Due(t);
+        for (int e = 0; e < exits.Length; e++)
         {
+            if (e + Prefetch.Ahead < exits.Length) PrefetchResearcher(exits[e + Prefetch.Ahead]);
+            int i = exits[e];
             if (pop.State[i].NextExit != t || pop.Location[i] == (byte)Location.Exited) continue;
             Exit(i);
         }
-        foreach (int i in pop.Advances.Due(t))
+        var advances = pop.Advances.Due(t);
+        for (int e = 0; e < advances.Length; e++)
         {
+            if (e + Prefetch.Ahead < advances.Length) PrefetchResearcher(advances[e + Prefetch.Ahead]);
+            int i = advances[e];
             if (pop.State[i].NextAdvance != t || pop.Location[i] == (byte)Location.Exited) continue;
             Advance(i, t, mp);
         }

@@ -235,6 +235,18 @@ internal sealed partial class Simulation
     private readonly double[][] _waitBuffer = [new double[WaitChunk], new double[WaitChunk], new double[WaitChunk]];
     private readonly uint[] _keyLo = new uint[WaitChunk], _keyHi = new uint[WaitChunk];
 
+    /// <summary>
+    /// Hints what an event on researcher i reads first: its location, state and traits (the counts by group
+    /// read the home pay factor). The event loops call it <see cref="Prefetch.Ahead"/> entries early.
+    /// </summary>
+    private void PrefetchResearcher(int i)
+    {
+        var pop = _pop;
+        Prefetch.Line(ref pop.Location[i]);
+        Prefetch.Line(ref pop.State[i]);
+        Prefetch.Both(ref pop.Traits[i]);
+    }
+
     /// <summary>Four keyed uniforms of researcher i in month t for <paramref name="purpose"/> (docs/model.md 3.3.8).</summary>
     private void Uniforms(int i, int t, Purpose purpose, out double u0, out double u1, out double u2, out double u3)
     {
