@@ -21,7 +21,7 @@ internal static class SensitivityCommand
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML): a policy, or any scenario." };
         var against = new Option<string?>("--against") { Description = "A baseline file: analyse the scenario's paired effect against it (same seed at every design point) and its extra cost." };
         var method = new Option<string>("--method") { Description = "sobol (variance shares with intervals; chance is a factor) or morris (a cheap screen).", DefaultValueFactory = _ => "sobol" };
-        var n = new Option<int>("--n") { Description = "Sobol: base points N, a power of two (runs = N x (inputs + 3)); Morris: trajectories (runs = r x (inputs + 1)). Default 64 and 20." };
+        var n = new Option<int?>("--n") { Description = "Sobol: base points N, a power of two (runs = N x (inputs + 3)); Morris: trajectories (runs = r x (inputs + 1)). Default 64 and 20." };
         var factors = new Option<string[]>("--factor")
         {
             Description = "An extra input, PATH=LO..HI, uniform on the range (PATH as in uncertainty:, e.g. levers[0].count=5000..20000); replaces the distribution of an uncertain PATH. Repeatable.",
@@ -53,7 +53,7 @@ internal static class SensitivityCommand
         return cmd;
     }
 
-    private sealed record Request(string Scenario, string? Against, string Method, int N, string[] Factors, string[] Metrics, double? Wtp,
+    private sealed record Request(string Scenario, string? Against, string Method, int? N, string[] Factors, string[] Metrics, double? Wtp,
         bool SecondOrder, int Levels, ulong Seed, int Threads, string? Out, bool Force);
 
     private static int Execute(Request r, string[] commandLine)
@@ -66,7 +66,7 @@ internal static class SensitivityCommand
             "morris" => false,
             _ => throw new UserInputException($"--method must be sobol or morris (got '{r.Method}')."),
         };
-        int n = r.N == 0 ? (sobol ? 64 : 20) : r.N;
+        int n = r.N ?? (sobol ? 64 : 20);
         if (sobol && (n < 2 || (n & (n - 1)) != 0))
             throw new UserInputException($"--n for sobol is the number of base points, a power of two of at least 2 (a Sobol net is balanced only then), for example 64, 256 or 1024 (got {n}).");
         if (!sobol && n < 2) throw new UserInputException($"--n for morris is the number of trajectories, at least 2 (got {n}).");

@@ -8,9 +8,10 @@ namespace BrainDrainSim.Sensitivity;
 /// What a sensitivity analysis varies: a scenario (and, for a paired effect, its baseline) and the factors, in
 /// the order of a design row's columns (<see cref="Layout"/>). The factors are every entry of the scenario's
 /// <c>uncertainty:</c> block (a Dirichlet share set as one grouped factor), then each <c>--factor PATH=LO..HI</c>
-/// (which replaces the distribution of a path that has one); chance, the seed, is the design's. Each factor value is set in the scenario and in the
-/// baseline when the baseline has that quantity (a lever of the policy alone varies the policy alone); both then
-/// run without their <c>uncertainty:</c> blocks, which the factors have taken over, and with the same seed.
+/// (which replaces the distribution of a path that has one); chance, the seed, is the design's. Each factor value
+/// is set in the scenario and in the baseline when the baseline has that quantity (a lever of the policy alone
+/// varies the policy alone); both then run without their <c>uncertainty:</c> blocks, which the factors have taken
+/// over, and with the same seed.
 /// </summary>
 public sealed class SensitivityProblem
 {
