@@ -115,4 +115,27 @@ public class SensitivityCommandTests
         Assert.True(File.Exists(tmp.PathOf("m/morris_mu_star_sigma.png")));
         Assert.Contains("Morris elementary effects", File.ReadAllText(tmp.PathOf("m/report.md")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_net_benefit_is_wtp_times_the_effect_less_the_extra_cost_and_second_order_pairs_are_written()
+    {
+        using var tmp = new TempFolder();
+        var policy = tmp.Write("tiny.yaml", TinyScenario.Yaml);
+        var baseline = tmp.Write("baseline.yaml", TinyScenario.WithoutLever);
+        var r = Braindrain.Run(tmp.Path, Sobol(policy, baseline, "s", 2, "--wtp", "5e7", "--second-order", "--factor", "coefficients.b_wage=0.5..1.5"));
+        Assert.True(r.ExitCode == 0, r.All);
+        var rows = File.ReadAllLines(tmp.PathOf("s/indices.csv")).Skip(1).Select(l => Regex.Split(l, ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")).ToArray();
+        double Mean(string quantity) => double.Parse(rows.First(c => c[1].Trim('"') == quantity && c[2] == "2027-06")[10], CultureInfo.InvariantCulture);
+        double effect = Mean("effect on researchers_home"), cost = Mean("extra cost (KRW, cumulative)");
+        double net = Mean("net benefit at 50000000 KRW per researcher kept");
+        // The net benefit is linear in the two, so its mean over the design is theirs to rounding.
+        Assert.Equal(5e7 * effect - cost, net, Math.Abs(net) * 1e-9 + 1);
+        // b_gpu, b_wage and chance: three pairs per quantity and month (3 quantities x 3 months), or a status line.
+        var second = File.ReadAllLines(tmp.PathOf("s/second_order.csv"));
+        Assert.Equal("factor,other_factor,quantity,month,s2,s2_low,s2_high,status", second[0]);
+        Assert.Contains(second, l => l.StartsWith("coefficients.b_gpu,coefficients.b_wage,effect on researchers_home,2027-06,", StringComparison.Ordinal));
+        Assert.Contains(second, l => l.StartsWith("coefficients.b_wage,chance,effect on researchers_home,2027-06,", StringComparison.Ordinal));
+        // N x (2 + 2 x 3) design rows with the BA rows.
+        Assert.All(rows, c => Assert.Equal("64", c[^1]));
+    }
 }

@@ -10,13 +10,13 @@ namespace BrainDrainSim.Sensitivity;
 /// <param name="WillingnessToPay">For the net benefit, KRW per researcher kept.</param>
 public sealed record SensitivityQuantity(string Metric, QuantityKind Kind, double WillingnessToPay = 0)
 {
-    /// <summary>The quantity's name in tables and charts: <c>researchers_home</c>, <c>effect on researchers_home</c>, <c>extra cost</c>, <c>net benefit at 5e7 KRW</c>.</summary>
+    /// <summary>The quantity's name in tables and charts: <c>researchers_home</c>, <c>effect on researchers_home</c>, <c>extra cost (KRW, cumulative)</c>, <c>net benefit at 50000000 KRW per researcher kept</c>.</summary>
     public string Name => Kind switch
     {
         QuantityKind.Level => Metric,
         QuantityKind.Effect => "effect on " + Metric,
         QuantityKind.ExtraCost => "extra cost (KRW, cumulative)",
-        QuantityKind.NetBenefit => $"net benefit at {WillingnessToPay.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} KRW per researcher kept",
+        QuantityKind.NetBenefit => $"net benefit at {WillingnessToPay.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} KRW per researcher kept",
         _ => Metric,
     };
 }

@@ -198,4 +198,31 @@ public class DesignRunnerTests
         var morris = SensitivityAnalysis.Morris(p, trajectories: 4, levels: 4, seed: 5, threads: 2, [effect], [35]);
         Assert.Equal(IndexStatus.ZeroVariance, Assert.Single(morris.Effects).Result.Status);
     }
+
+    [Fact]
+    public void A_dirichlet_share_set_is_one_grouped_factor_whose_shares_sum_to_one()
+    {
+        var sectors = new DistributionSpec
+        {
+            Dist = DistributionKind.Dirichlet,
+            Concentration = new Dictionary<string, double> { ["academia"] = 30, ["industry"] = 55, ["institute"] = 15 },
+        };
+        var scenario = Baseline() with { Uncertainty = [.. Baseline().Uncertainty, new UncertainParameter("sectors", sectors)] };
+        var p = Problem(scenario, null);
+        var grouped = p.Factors.Single(f => f.Kind == FactorKind.Dirichlet);
+        Assert.Equal("sectors", grouped.Name);
+        Assert.Equal(3, grouped.Columns);
+        Assert.Equal(2 + 3, p.Layout.ColumnCount);
+        Assert.Equal(3, p.Layout.Width(p.Factors.ToList().IndexOf(grouped)));
+
+        var (at, _) = p.At([0.5, 0.5, 0.2, 0.7, 0.4]);
+        Assert.Equal(1.0, at.Sectors.Sum(s => s.Share), 12);
+        Assert.True(at.Sectors[1].Share > at.Sectors[0].Share, "industry's concentration is the largest, and its coordinate too");
+        // Equal coordinates give the shares in proportion to gamma quantiles at one level: the medians' ratios.
+        var (mid, _) = p.At([0.5, 0.5, 0.5, 0.5, 0.5]);
+        Assert.InRange(mid.Sectors[1].Share, 0.54, 0.56);
+        var s = SensitivityAnalysis.Sobol(p, baseCount: 8, secondOrder: false, seed: 2, threads: 2, [new SensitivityQuantity(Home, QuantityKind.Level)], [35]);
+        Assert.Equal(["coefficients.b_wage", "coefficients.b_net", "sectors", SensitivityFactor.ChanceName], s.FactorNames);
+        Assert.Equal(IndexStatus.Defined, s.Indices[0].Result.Status);
+    }
 }
