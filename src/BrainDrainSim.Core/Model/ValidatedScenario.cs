@@ -12,12 +12,25 @@ namespace BrainDrainSim.Model;
 public sealed class ValidatedScenario
 {
     internal ValidatedScenario(Scenario scenario, string? origin)
+        : this(scenario, ScenarioValidator.Check(scenario ?? throw new ArgumentNullException(nameof(scenario))), origin)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        var report = ScenarioValidator.Check(scenario);
+    }
+
+    // From the validator's report of this very scenario, so that a caller who needs the report (TryCreate) does not
+    // run the rules twice.
+    private ValidatedScenario(Scenario scenario, ValidationReport report, string? origin)
+    {
         if (!report.Ok) throw new InvalidScenarioException(scenario.Name ?? "", report.Errors, origin);
         Scenario = scenario;
         Warnings = report.Warnings;
+    }
+
+    /// <summary>The scenario, validated once, or null with the report of what is wrong.</summary>
+    internal static ValidatedScenario? TryCreate(Scenario scenario, out ValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        report = ScenarioValidator.Check(scenario);
+        return report.Ok ? new ValidatedScenario(scenario, report, null) : null;
     }
 
     /// <summary>The scenario's values (immutable records).</summary>

@@ -40,9 +40,8 @@ public static class DesignRunner
             {
                 var point = rows[r];
                 var (scenario, baseline) = problem.At(point.Coordinates);
-                string origin = "at design row " + r + " (" + string.Join(", ", problem.ValuesAt(point.Coordinates).Select(v => $"{v.Path} = {Shown.Number(v.Value)}")) + ")";
-                scenarioSeries[r] = Keep(RunOne(scenario, origin, masterSeed, point.Replication), indices);
-                if (baseline is not null) baselineSeries![r] = Keep(RunOne(baseline, origin, masterSeed, point.Replication), indices);
+                scenarioSeries[r] = Keep(RunOne(problem, r, point, scenario, masterSeed), indices);
+                if (baseline is not null) baselineSeries![r] = Keep(RunOne(problem, r, point, baseline, masterSeed), indices);
                 progress?.Report(Interlocked.Increment(ref done));
             });
         }
@@ -53,10 +52,13 @@ public static class DesignRunner
         return new DesignResults(kept, scenarioSeries, baselineSeries, problem.Scenario.Months);
     }
 
-    private static double[][] RunOne(Scenario scenario, string origin, ulong masterSeed, int replication)
+    // Validated once; the row's values are spelt out only for the message of a row that breaks a rule.
+    private static double[][] RunOne(SensitivityProblem problem, int row, DesignPoint point, Scenario scenario, ulong masterSeed)
     {
-        var validated = new ValidatedScenario(scenario, origin);
-        return MonteCarloRunner.RunOne(validated, masterSeed, replication).Series;
+        var validated = ScenarioValidator.TryValidate(scenario, out var report)
+            ?? throw new InvalidScenarioException(scenario.Name ?? "", report.Errors,
+                $"at design row {row} ({string.Join(", ", problem.ValuesAt(point.Coordinates).Select(v => $"{v.Path} = {Shown.Number(v.Value)}"))})");
+        return MonteCarloRunner.RunOne(validated, masterSeed, point.Replication).Series;
     }
 
     private static double[][] Keep(double[][] series, int[] indices) => indices.Select(i => series[i]).ToArray();

@@ -30,9 +30,6 @@ public static class ScenarioValidator
     public static ValidatedScenario Validate(Scenario scenario, string? origin = null) => new(scenario, origin);
 
     /// <summary>The scenario, validated, or null with the report of what is wrong.</summary>
-    public static ValidatedScenario? TryValidate(Scenario scenario, out ValidationReport report)
-    {
-        report = Check(scenario);
-        return report.Ok ? new ValidatedScenario(scenario, null) : null;
-    }
+    public static ValidatedScenario? TryValidate(Scenario scenario, out ValidationReport report) =>
+        ValidatedScenario.TryCreate(scenario, out report);
 }
