@@ -38,9 +38,15 @@ internal sealed class EnsembleOptions
         int runs = parse.GetValue(Runs), threads = parse.GetValue(Threads);
         if (runs < 1) throw new UserInputException($"--runs must be at least 1 (got {runs}).");
         if (runs > MaxRuns) throw new UserInputException($"--runs must be at most {MaxRuns:N0} (got {runs:N0}).");
+        CheckThreads(threads);
+        return new Values(runs, parse.GetValue(Seed), threads, parse.GetValue(Out), parse.GetValue(Force));
+    }
+
+    /// <summary>The check of <c>--threads</c>, for the verbs that take it without <c>--runs</c> (sensitivity) too.</summary>
+    public static void CheckThreads(int threads)
+    {
         if (threads < 1) throw new UserInputException($"--threads must be at least 1 (got {threads}).");
         if (threads > MaxThreads) throw new UserInputException($"--threads must be at most {MaxThreads:N0} (got {threads:N0}); this machine has {Environment.ProcessorCount} cores.");
-        return new Values(runs, parse.GetValue(Seed), threads, parse.GetValue(Out), parse.GetValue(Force));
     }
 
     public sealed record Values(int Runs, ulong Seed, int Threads, string? Out, bool Force);

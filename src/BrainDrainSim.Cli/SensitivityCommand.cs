@@ -74,7 +74,7 @@ internal static class SensitivityCommand
         if (r.SecondOrder && !sobol) throw new UserInputException("--second-order is for --method sobol.");
         if (r.Wtp is not null && r.Against is null) throw new UserInputException("--wtp prices the researchers a policy keeps against a baseline: give --against BASELINE.yaml.");
         if (r.Wtp is { } w && !(double.IsFinite(w) && w > 0)) throw new UserInputException($"--wtp must be a positive number of KRW per researcher kept (got {w.ToString(CultureInfo.InvariantCulture)}).");
-        if (r.Threads < 1 || r.Threads > EnsembleOptions.MaxThreads) throw new UserInputException($"--threads must be from 1 to {EnsembleOptions.MaxThreads} (got {r.Threads}).");
+        EnsembleOptions.CheckThreads(r.Threads);
         var ranges = r.Factors.Select(ParseFactor).ToArray();
 
         ChartWarmUp.Start();
@@ -99,7 +99,9 @@ internal static class SensitivityCommand
         var quantities = Quantities(r, sc);
         var months = Months(sc.Months);
 
-        int rows = sobol ? n * (problem.Factors.Count + 1 + 2 + (r.SecondOrder ? problem.Factors.Count + 1 : 0)) : n * (problem.Factors.Count + 1);
+        var saltelli = sobol ? SensitivityAnalysis.SobolDesign(problem, n, r.SecondOrder, r.Seed) : null;
+        var morris = sobol ? null : new MorrisDesign(problem.Layout, n, r.Seed, r.Levels);
+        int rows = checked((int)(saltelli?.RowCount ?? morris!.RowCount));
         var validated = baselineLoaded is null ? new[] { loaded.Validated! } : [loaded.Validated!, baselineLoaded.Validated!];
         ResourceCheck.Enforce(validated, new EnsembleOptions.Values(rows, r.Seed, r.Threads, r.Out, r.Force), Console.Out);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -121,15 +123,15 @@ internal static class SensitivityCommand
         {
             var (summary, written) = folder.Fill(staging =>
             {
-                if (sobol)
+                if (saltelli is not null)
                 {
                     var s = ProgressDisplay.Run(sc.Name, rows, progress =>
-                        SensitivityAnalysis.Sobol(problem, n, r.SecondOrder, r.Seed, r.Threads, quantities, months, progress, Interruption.Token));
+                        SensitivityAnalysis.Sobol(problem, saltelli, r.Threads, quantities, months, progress, Interruption.Token));
                     var files = Interruption.Await(() => SensitivityWriter.WriteAll(s, info with { WallSeconds = wall.Elapsed.TotalSeconds }, staging));
                     return (Ranking(s), files);
                 }
                 var m = ProgressDisplay.Run(sc.Name, rows, progress =>
-                    SensitivityAnalysis.Morris(problem, n, r.Levels, r.Seed, r.Threads, quantities, months, progress, Interruption.Token));
+                    SensitivityAnalysis.Morris(problem, morris!, r.Threads, quantities, months, progress, Interruption.Token));
                 return (Ranking(m), Interruption.Await(() => SensitivityWriter.WriteAll(m, info with { WallSeconds = wall.Elapsed.TotalSeconds }, staging)));
             });
             Console.WriteLine(summary);

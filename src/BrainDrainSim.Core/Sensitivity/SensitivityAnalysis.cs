@@ -11,17 +11,30 @@ namespace BrainDrainSim.Sensitivity;
 public static class SensitivityAnalysis
 {
     /// <summary>
-    /// Sobol indices on <paramref name="baseCount"/> base points (N; a power of two keeps the design balanced):
-    /// N x (factors + 1 + 2) rows, each one run of the scenario and one of the baseline. The scramble of the design
-    /// and the bootstrap are seeded from <paramref name="seed"/>, as is each row's replication seed.
+    /// The Saltelli design of <paramref name="problem"/> on <paramref name="baseCount"/> base points (N; a power of two
+    /// keeps it balanced), scrambled under <paramref name="seed"/>, with chance as its last factor: N x (factors + 1 +
+    /// 2) rows (twice the factors more for second order), each one run of the scenario and one of the baseline.
     /// </summary>
-    public static SobolSensitivity Sobol(SensitivityProblem problem, int baseCount, bool secondOrder, ulong seed, int threads,
+    public static SaltelliDesign SobolDesign(SensitivityProblem problem, int baseCount, bool secondOrder, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new SaltelliDesign(problem.Layout, baseCount, seed, secondOrder, chance: true);
+    }
+
+    /// <summary>
+    /// Sobol indices on a design from <see cref="SobolDesign"/>. The bootstrap and each row's replication seed are
+    /// seeded from the design's seed.
+    /// </summary>
+    public static SobolSensitivity Sobol(SensitivityProblem problem, SaltelliDesign design, int threads,
         IReadOnlyList<SensitivityQuantity> quantities, IReadOnlyList<int> months, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(quantities);
         ArgumentNullException.ThrowIfNull(months);
-        var design = new SaltelliDesign(problem.Layout, baseCount, seed, secondOrder, chance: true);
+        if (!design.HasChance || design.Factors.ColumnCount != problem.Layout.ColumnCount)
+            throw new ArgumentException("a design of this problem with chance as a factor (SobolDesign)", nameof(design));
+        ulong seed = design.Seed;
         var points = new DesignPoint[checked((int)design.RowCount)];
         for (int r = 0; r < points.Length; r++)
         {
@@ -40,16 +53,19 @@ public static class SensitivityAnalysis
     }
 
     /// <summary>
-    /// Morris elementary effects from <paramref name="trajectories"/> trajectories on a <paramref name="levels"/>-level
-    /// grid (r x (factors + 1) runs of the scenario and of the baseline), each trajectory with one replication seed.
+    /// Morris elementary effects on <paramref name="design"/>'s trajectories over the problem's layout (r x (factors +
+    /// 1) runs of the scenario and of the baseline), each trajectory with one replication seed from the design's seed.
     /// </summary>
-    public static MorrisSensitivity Morris(SensitivityProblem problem, int trajectories, int levels, ulong seed, int threads,
+    public static MorrisSensitivity Morris(SensitivityProblem problem, MorrisDesign design, int threads,
         IReadOnlyList<SensitivityQuantity> quantities, IReadOnlyList<int> months, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(quantities);
         ArgumentNullException.ThrowIfNull(months);
-        var design = new MorrisDesign(problem.Layout, trajectories, seed, levels);
+        if (design.Factors.ColumnCount != problem.Layout.ColumnCount)
+            throw new ArgumentException("a design over this problem's layout", nameof(design));
+        ulong seed = design.Seed;
         var points = new DesignPoint[design.RowCount];
         for (int r = 0; r < points.Length; r++)
         {

@@ -152,7 +152,7 @@ public class DesignRunnerTests
         var p = Problem(Import(Baseline()), null, ("levers[0].unit_cost_krw", 5e7, 2e8));
         var home = new SensitivityQuantity(Home, QuantityKind.Level);
         var cost = new SensitivityQuantity(PolicyCostCumulative, QuantityKind.Level);
-        var s = SensitivityAnalysis.Sobol(p, baseCount: 16, secondOrder: false, seed: 3, threads: 2, [home, cost], [35]);
+        var s = SensitivityAnalysis.Sobol(p, SensitivityAnalysis.SobolDesign(p, baseCount: 16, secondOrder: false, seed: 3), threads: 2, [home, cost], [35]);
         Assert.Equal(["coefficients.b_wage", "coefficients.b_net", "levers[0].unit_cost_krw", SensitivityFactor.ChanceName], s.FactorNames);
         Assert.Equal(16 * (4 + 2), s.Results.Rows);
 
@@ -183,7 +183,7 @@ public class DesignRunnerTests
         var p = Problem(Import(Baseline(bGpu: 0)), Baseline(bGpu: 0));
         var effect = new SensitivityQuantity(Home, QuantityKind.Effect);
         var cost = new SensitivityQuantity(Home, QuantityKind.ExtraCost);
-        var sobol = SensitivityAnalysis.Sobol(p, baseCount: 8, secondOrder: false, seed: 5, threads: 2, [effect, cost], [35]);
+        var sobol = SensitivityAnalysis.Sobol(p, SensitivityAnalysis.SobolDesign(p, baseCount: 8, secondOrder: false, seed: 5), threads: 2, [effect, cost], [35]);
         var result = sobol.Indices[0].Result;
         Assert.Equal(IndexStatus.ZeroVariance, result.Status);
         Assert.Equal("undefined: zero variance", result.Status.Describe());
@@ -195,7 +195,7 @@ public class DesignRunnerTests
         Assert.Equal(IndexStatus.ZeroVariance, sobol.Indices[1].Result.Status);
         Assert.Equal((costs[0], 0.0), (sobol.Indices[1].Output.Mean, sobol.Indices[1].Output.Sd));
 
-        var morris = SensitivityAnalysis.Morris(p, trajectories: 4, levels: 4, seed: 5, threads: 2, [effect], [35]);
+        var morris = SensitivityAnalysis.Morris(p, new MorrisDesign(p.Layout, trajectories: 4, seed: 5, levels: 4), threads: 2, [effect], [35]);
         Assert.Equal(IndexStatus.ZeroVariance, Assert.Single(morris.Effects).Result.Status);
     }
 
@@ -221,7 +221,7 @@ public class DesignRunnerTests
         // Equal coordinates give the shares in proportion to gamma quantiles at one level: the medians' ratios.
         var (mid, _) = p.At([0.5, 0.5, 0.5, 0.5, 0.5]);
         Assert.InRange(mid.Sectors[1].Share, 0.54, 0.56);
-        var s = SensitivityAnalysis.Sobol(p, baseCount: 8, secondOrder: false, seed: 2, threads: 2, [new SensitivityQuantity(Home, QuantityKind.Level)], [35]);
+        var s = SensitivityAnalysis.Sobol(p, SensitivityAnalysis.SobolDesign(p, baseCount: 8, secondOrder: false, seed: 2), threads: 2, [new SensitivityQuantity(Home, QuantityKind.Level)], [35]);
         Assert.Equal(["coefficients.b_wage", "coefficients.b_net", "sectors", SensitivityFactor.ChanceName], s.FactorNames);
         Assert.Equal(IndexStatus.Defined, s.Indices[0].Result.Status);
     }
