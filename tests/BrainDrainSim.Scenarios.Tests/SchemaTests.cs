@@ -24,7 +24,7 @@ public sealed class SchemaTests
     public static TheoryData<string> ScenarioFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in new[] { "scenarios", "benchmarks/scenarios", "docs/sensitivity" })
+        foreach (var folder in new[] { "scenarios", "scenarios/history", "benchmarks/scenarios", "docs/sensitivity" })
             foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot, folder))
                          .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
                          .Order(StringComparer.Ordinal))
