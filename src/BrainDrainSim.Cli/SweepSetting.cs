@@ -33,6 +33,8 @@ internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values, b
                 throw new UserInputException($"--set {path}: '{v}' is not a number (write numbers like 10000 or 0.25, separated by commas).");
             if (bounds is not null && !bounds.Contains(value))
                 throw new UserInputException($"--set {path}: {v} is outside the allowed range {bounds.Describe()}.");
+            if (ScenarioPath.IsWhole(scenario, path) && value != Math.Floor(value))
+                throw new UserInputException($"--set {path}: {v} is not a whole number ({path} counts persons, months or ties).");
             if (values.Contains(value))
                 throw new UserInputException($"--set {path}: {v} is listed twice.");
             values.Add(value);

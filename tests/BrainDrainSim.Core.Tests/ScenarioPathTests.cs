@@ -27,6 +27,26 @@ public class ScenarioPathTests
     public void Snake_case_keys(string pascal, string snake) => Assert.Equal(snake, ScenarioNames.ToSnake(pascal));
 
     [Fact]
+    public void A_count_is_read_as_a_real_number_and_set_to_the_nearest_whole_one()
+    {
+        var s = new Scenario();
+        Assert.Equal(57_000, ScenarioPath.Get(s, "population.at_home"));
+        Assert.True(ScenarioPath.IsWhole(s, "population.at_home"));
+        Assert.False(ScenarioPath.IsWhole(s, "coefficients.b_gpu"));
+        Assert.Equal(35_001, ScenarioPath.With(s, "population.at_home", 35_000.5).Population.AtHome);
+        Assert.Equal(35_000, ScenarioPath.With(s, "population.at_home", 35_000.49).Population.AtHome);
+        Assert.Equal(12, ScenarioPath.With(s, "network.peers_per_researcher", 11.5).Network.PeersPerResearcher);
+        Assert.Null(ScenarioPath.Check(s, "population.abroad_us", out var bounds));
+        Assert.Equal(1e9, bounds!.Max);
+    }
+
+    [Theory]
+    [InlineData("months", "'months' fixes the shape of the ensemble: every replication of an ensemble covers the same months")]
+    [InlineData("agent_scale", "'agent_scale' fixes the shape of the ensemble: every replication of an ensemble has the same agents per person")]
+    public void The_shape_of_a_run_cannot_be_addressed(string path, string message) =>
+        Assert.Equal(message, ScenarioPath.Check(new Scenario(), path, out _));
+
+    [Fact]
     public void Reads_and_replaces_by_path_without_touching_the_original()
     {
         Assert.Equal(0.2, ScenarioPath.Get(WithImport, "coefficients.b_gpu"));
@@ -43,7 +63,8 @@ public class ScenarioPathTests
     [Theory]
     [InlineData("coefficients.b_gpx", "not a key")]
     [InlineData("levers[3].count", "out of range")]
-    [InlineData("months", "not a real-valued")]
+    [InlineData("months", "fixes the shape of the ensemble")]
+    [InlineData("start", "not a real-valued")]
     [InlineData("coefficients", "not a real-valued")]
     [InlineData("levers[0].sector_shares.institute", "no key")]
     public void Explains_paths_that_name_no_real_quantity(string path, string fragment)

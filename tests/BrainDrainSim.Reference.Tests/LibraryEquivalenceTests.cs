@@ -14,7 +14,13 @@ public class LibraryEquivalenceTests(ITestOutputHelper output)
 {
     public const int Runs = 100;
 
-    public static TheoryData<string> Files() => [.. LibraryScenarios.Files().Select(f => Path.GetRelativePath(RepoPaths.Root, f))];
+    /// <summary>The library, and the history runs (whose timeline has no record of an earlier engine to be held to).</summary>
+    public static TheoryData<string> Files() =>
+    [
+        .. LibraryScenarios.Files()
+            .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios", "history"), "*.yaml").Order(StringComparer.Ordinal))
+            .Select(f => Path.GetRelativePath(RepoPaths.Root, f)),
+    ];
 
     [Theory]
     [MemberData(nameof(Files))]

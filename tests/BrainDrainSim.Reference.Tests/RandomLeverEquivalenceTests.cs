@@ -43,6 +43,15 @@ public class RandomLeverEquivalenceTests(ITestOutputHelper output)
         // Levers already active at the start, and levers that stop before the horizon.
         Assert.Contains(sets.SelectMany(s => s.Levers), l => l.At < s_start);
         Assert.Contains(sets.SelectMany(s => s.Levers), l => l.Until is { } u && u < s_start.AddMonths(RandomLeverSets.Months - 1));
+        // Timelines: in many sets, with entries before the start, suspensions of US entry, and every key.
+        var entries = sets.SelectMany(s => s.Timeline).ToArray();
+        output.WriteLine($"{sets.Count(s => s.Timeline.Length > 0)} sets with a timeline, {entries.Length} entries");
+        Assert.True(sets.Count(s => s.Timeline.Length > 0) >= 20, "at least 20 sets have a timeline");
+        Assert.Contains(entries, e => e.From < s_start);
+        Assert.Contains(entries, e => e.UsWorkEntryRate == 0);
+        Assert.Contains(entries, e => e.UsStudyEntryRate == 0);
+        foreach (var key in Model.Shape.ScenarioShape.KeysOf(typeof(Model.TimelineEntry)))
+            Assert.Contains(entries, e => key.Get(e) is not null);
     }
 
     private static readonly Model.YearMonth s_start = new(2025, 1);

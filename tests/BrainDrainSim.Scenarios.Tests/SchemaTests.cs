@@ -24,7 +24,7 @@ public sealed class SchemaTests
     public static TheoryData<string> ScenarioFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in new[] { "scenarios", "benchmarks/scenarios", "docs/sensitivity" })
+        foreach (var folder in new[] { "scenarios", "scenarios/history", "benchmarks/scenarios", "docs/sensitivity" })
             foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot, folder))
                          .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
                          .Order(StringComparer.Ordinal))
@@ -166,7 +166,7 @@ public sealed class SchemaTests
         { "distribution missing a parameter", "uncertainty: {coefficients.b_gpu: {dist: normal, mean: 0.2}}", "uncertainty.coefficients.b_gpu.sd", "/uncertainty/coefficients.b_gpu" },
         { "parameter of another distribution", "uncertainty: {coefficients.b_gpu: {dist: normal, mean: 0.2, sd: 0.1, mode: 0.2}}", "uncertainty.coefficients.b_gpu.mode", "/uncertainty/coefficients.b_gpu/mode" },
         { "unknown uncertain path", "uncertainty: {coefficients.b_gpx: {dist: normal, mean: 0.2, sd: 0.1}}", "uncertainty.coefficients.b_gpx", "/uncertainty/coefficients.b_gpx" },
-        { "uncertain whole number", "uncertainty: {population.at_home: {dist: normal, mean: 57000, sd: 100}}", "uncertainty.population.at_home", "/uncertainty/population.at_home" },
+        { "uncertain shape of the run", "uncertainty: {agent_scale: {dist: normal, mean: 20, sd: 1}}", "uncertainty.agent_scale", "/uncertainty/agent_scale" },
         { "uncertain uncertainty", "uncertainty: {uncertainty.x: {dist: normal, mean: 0, sd: 1}}", "uncertainty.uncertainty.x", "/uncertainty/uncertainty.x" },
         { "text for a distribution", "uncertainty: {coefficients.b_gpu: 0.2}", "uncertainty.coefficients.b_gpu", "/uncertainty/coefficients.b_gpu" },
     };

@@ -19,7 +19,8 @@ public sealed class UncertaintyTests
         Assert.StartsWith("'coefficients.b_gpx' cannot be made uncertain: 'coefficients.b_gpx' is not a key of the scenario", error.Message);
 
         Assert.Contains("out of range", Assertions.OnlyError(Load("levers[3].count: {dist: normal, mean: 10, sd: 1}"), "uncertainty.levers[3].count").Message);
-        Assert.Contains("not a real-valued quantity", Assertions.OnlyError(Load("population.at_home: {dist: normal, mean: 100, sd: 1}"), "uncertainty.population.at_home").Message);
+        Assert.Contains("not a real-valued quantity", Assertions.OnlyError(Load("start: {dist: normal, mean: 100, sd: 1}"), "uncertainty.start").Message);
+        Assert.Contains("fixes the shape of the ensemble", Assertions.OnlyError(Load("months: {dist: normal, mean: 100, sd: 1}"), "uncertainty.months").Message);
     }
 
     [Fact]

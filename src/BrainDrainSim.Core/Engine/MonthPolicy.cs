@@ -47,6 +47,9 @@ internal sealed class MonthPolicy
     public required double[] HomePayBase { get; init; }
     public required double[] OfferBaseKrw { get; init; }
 
+    /// <summary>The month's exchange rate (KRW per USD): the scenario's, or the timeline's.</summary>
+    public double KrwPerUsd { get; init; }
+
     /// <summary>Compute per researcher abroad this month (H100e).</summary>
     public double ComputeAbroad { get; init; }
 }

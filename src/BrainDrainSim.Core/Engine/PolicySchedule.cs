@@ -16,14 +16,17 @@ internal static class PolicySchedule
         int nSectors = sc.Sectors.Length;
         var months = new MonthPolicy[sc.Months];
         double carry = 0;
+        var homeGrowth = new GrowthIndex(sc.Pay.HomeGrowthPerYear);
+        var abroadGrowth = new GrowthIndex(sc.Pay.AbroadGrowthPerYear);
         for (int t = 0; t < sc.Months; t++)
         {
             var month = sc.Start.AddMonths(t);
             double years = t / 12.0;
             var active = sc.Levers.Where(l => l.IsActive(month)).ToArray();
+            var inputs = Inputs.At(sc, month);
 
-            // Visa: the later lever in the list wins key by key.
-            var visa = sc.Visa;
+            // Visa: the timeline sets the month's rules, then the later lever in the list wins key by key.
+            var visa = inputs.Visa;
             foreach (var v in active.OfType<VisaPolicy>())
             {
                 visa = visa with
@@ -95,7 +98,7 @@ internal static class PolicySchedule
             double mult = 1;
             var degrees = sc.Careers.GraduationDegrees;
             double educationCost = 0;
-            double graduates = sc.Careers.AnnualGraduates / 12.0;
+            double graduates = inputs.AnnualGraduates / 12.0;
             foreach (var e in active.OfType<Education>())
             {
                 double before = mult;
@@ -110,15 +113,15 @@ internal static class PolicySchedule
             int entrants = (int)Math.Floor(carry + 1e-9);
             carry -= entrants;
 
-            double growthHome = Math.Pow(1 + sc.Pay.HomeGrowthPerYear, years);
-            double growthAbroad = Math.Pow(1 + sc.Pay.AbroadGrowthPerYear, years);
+            double growthHome = homeGrowth.At(t, inputs.HomeGrowthPerYear);
+            double growthAbroad = abroadGrowth.At(t, inputs.AbroadGrowthPerYear);
             var homeBase = new double[nSectors * Stages];
             for (int s = 0; s < nSectors; s++)
                 for (int st = 0; st < Stages; st++)
                     homeBase[s * Stages + st] = sc.Pay.HomeKrwPerYear.For((Stage)st) * sc.Sectors[s].PayMultiplier * growthHome;
             var offerBase = new double[Stages];
             for (int st = 0; st < Stages; st++)
-                offerBase[st] = sc.Pay.OfferUsdPerYear.For((Stage)st) * growthAbroad * sc.KrwPerUsd;
+                offerBase[st] = sc.Pay.OfferUsdPerYear.For((Stage)st) * growthAbroad * inputs.KrwPerUsd;
 
             months[t] = new MonthPolicy
             {
@@ -139,9 +142,62 @@ internal static class PolicySchedule
                 Entrants = entrants,
                 HomePayBase = homeBase,
                 OfferBaseKrw = offerBase,
+                KrwPerUsd = inputs.KrwPerUsd,
                 ComputeAbroad = sc.Compute.AbroadH100ePerResearcher * Math.Pow(1 + sc.Compute.AbroadGrowthPerYear, years),
             };
         }
         return months;
+    }
+
+    /// <summary>The inputs the timeline sets for a month: the scenario's values, replaced key by key by every entry up to the month.</summary>
+    private readonly record struct Inputs(VisaSpec Visa, double KrwPerUsd, double HomeGrowthPerYear, double AbroadGrowthPerYear, double AnnualGraduates)
+    {
+        public static Inputs At(Scenario sc, YearMonth month)
+        {
+            var visa = sc.Visa;
+            double krw = sc.KrwPerUsd, home = sc.Pay.HomeGrowthPerYear, abroad = sc.Pay.AbroadGrowthPerYear, graduates = sc.Careers.AnnualGraduates;
+            // Entries are in month order (the validator sees to it), so a later one overrides an earlier one.
+            foreach (var e in sc.Timeline)
+            {
+                if (e.From!.Value > month) break;
+                krw = e.KrwPerUsd ?? krw;
+                home = e.HomeGrowthPerYear ?? home;
+                abroad = e.AbroadGrowthPerYear ?? abroad;
+                graduates = e.AnnualGraduates ?? graduates;
+                visa = visa with
+                {
+                    SelectionRate = e.SelectionRate ?? visa.SelectionRate,
+                    AdvancedRoundRate = e.AdvancedRoundRate ?? visa.AdvancedRoundRate,
+                    TalentRouteRate = e.TalentRouteRate ?? visa.TalentRouteRate,
+                    StudyPassRate = e.StudyPassRate ?? visa.StudyPassRate,
+                    OtherPassRate = e.OtherPassRate ?? visa.OtherPassRate,
+                    UsWorkEntryRate = e.UsWorkEntryRate ?? visa.UsWorkEntryRate,
+                    UsStudyEntryRate = e.UsStudyEntryRate ?? visa.UsStudyEntryRate,
+                };
+            }
+            return new Inputs(visa, krw, home, abroad, graduates);
+        }
+    }
+
+    /// <summary>
+    /// A pay level's growth since the start, (1 + g)^(t/12) for a constant rate g. When the timeline changes the rate,
+    /// the index so far is kept and the new rate compounds from that month: 1 x (1 + g)^(t/12) while the rate has not
+    /// changed, bit for bit the constant-rate index.
+    /// </summary>
+    private sealed class GrowthIndex(double rate)
+    {
+        private double _rate = rate, _indexAtChange = 1;
+        private int _changedAt;
+
+        public double At(int t, double rate)
+        {
+            if (rate != _rate)
+            {
+                _indexAtChange *= Math.Pow(1 + _rate, (t - _changedAt) / 12.0);
+                _changedAt = t;
+                _rate = rate;
+            }
+            return _indexAtChange * Math.Pow(1 + _rate, (t - _changedAt) / 12.0);
+        }
     }
 }

@@ -19,10 +19,12 @@ public sealed record Scenario
 
     /// <summary>The horizon in months.</summary>
     [Plausible(1, 360, Why = "more than 30 years; the model's myopic decisions and fixed traits are meant for 5-15")]
+    [ShapeOfRun("every replication of an ensemble covers the same months")]
     [Bounds(1, 1200), Unit("months")] public int Months { get; init; } = 120;
 
     /// <summary>One agent stands for this many persons: counts are divided, outputs and costs multiplied back.</summary>
     [Plausible(1, 1_000_000)] // a speed knob, not a quantity that a slip of the unit could spoil (a group left without agents is an error)
+    [ShapeOfRun("every replication of an ensemble has the same agents per person")]
     [Bounds(1, 1_000_000), Unit("persons per agent")] public int AgentScale { get; init; } = 1;
 
     /// <summary>Exchange rate that converts offers abroad (USD) into KRW for the pay comparison.</summary>
@@ -58,6 +60,12 @@ public sealed record Scenario
 
     /// <inheritdoc cref="CareerSpec"/>
     public CareerSpec Careers { get; init; } = new();
+
+    /// <summary>
+    /// Dated changes of inputs that are not policies (the exchange rate, pay growth, the H-1B lottery of each cap
+    /// season, entry suspensions), in month order: from each entry's month its keys replace the scenario's values.
+    /// </summary>
+    public TimelineEntry[] Timeline { get; init; } = [];
 
     /// <summary>The policy levers, in file order (a child scenario's levers follow its parent's).</summary>
     public Lever[] Levers { get; init; } = [];

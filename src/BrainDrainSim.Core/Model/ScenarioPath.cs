@@ -8,7 +8,9 @@ namespace BrainDrainSim.Model;
 /// Reads and replaces real-valued scenario quantities by path, such as <c>coefficients.b_gpu</c>,
 /// <c>levers[0].count</c> or <c>levers[0].sector_shares.academia</c>. Uncertainty draws, sweeps and
 /// calibration all address the scenario this way. Replacing copies the records along the path; the
-/// original scenario is never changed.
+/// original scenario is never changed. A whole-numbered count (<c>population.at_home</c>) is read as a real
+/// number and set to the nearest whole number (halves away from zero), so an initial stock can be drawn;
+/// keys that fix the shape of a run (<see cref="ShapeOfRunAttribute"/>) cannot be addressed.
 /// </summary>
 public static class ScenarioPath
 {
@@ -25,7 +27,7 @@ public static class ScenarioPath
         plausible = null;
         try
         {
-            (_, bounds, plausible) = Walk(scenario, Parse(path));
+            (_, bounds, plausible, _) = Walk(scenario, Parse(path));
             return null;
         }
         catch (ScenarioPathException e)
@@ -36,6 +38,9 @@ public static class ScenarioPath
 
     /// <summary>The value of the real-valued quantity at the path; throws <see cref="ScenarioPathException"/> when the path names none.</summary>
     public static double Get(Scenario scenario, string path) => Walk(scenario, Parse(path)).Value;
+
+    /// <summary>True when the path names a whole-numbered count (set to the nearest whole number); throws as <see cref="Get"/> when it names no quantity.</summary>
+    public static bool IsWhole(Scenario scenario, string path) => Walk(scenario, Parse(path)).Whole;
 
     /// <summary>A copy of the scenario with the quantity at the path set to the value.</summary>
     public static Scenario With(Scenario scenario, string path, double value)
@@ -70,7 +75,7 @@ public static class ScenarioPath
         return result;
     }
 
-    private static (double Value, BoundsAttribute? Bounds, PlausibleAttribute? Plausible) Walk(object node, List<Segment> segs)
+    private static (double Value, BoundsAttribute? Bounds, PlausibleAttribute? Plausible, bool Whole) Walk(object node, List<Segment> segs)
     {
         object? current = node;
         BoundsAttribute? b = null;
@@ -80,12 +85,13 @@ public static class ScenarioPath
         {
             (current, b, plausible) = Step(current, seg, walked, b, plausible);
             // A section's plausible range covers its members (pay levels by stage); a member's own comes after.
-            inherited = current is double ? inherited : plausible ?? inherited;
+            inherited = current is double or int ? inherited : plausible ?? inherited;
             walked += seg is Name n ? (walked.Length == 0 ? n.Key : "." + n.Key) : $"[{((Index)seg).I}]";
         }
         return current switch
         {
-            double d => (d, b, inherited ?? plausible),
+            double d => (d, b, inherited ?? plausible, false),
+            int i => (i, b, inherited ?? plausible, true),
             null => throw new ScenarioPathException($"'{walked}' is not set in this scenario"),
             _ => throw new ScenarioPathException($"'{walked}' is not a real-valued quantity (it is {Describe(current)})"),
         };
@@ -105,6 +111,8 @@ public static class ScenarioPath
                 var key = ScenarioShape.Key(current.GetType(), n.Key)
                     ?? throw new ScenarioPathException($"'{(walked.Length == 0 ? "" : walked + ".")}{n.Key}' is not a key of the scenario" +
                         (walked.Length == 0 ? "" : $" (keys under {walked}: {string.Join(", ", ScenarioShape.KeysOf(current.GetType()).Select(k => k.Name))})"));
+                if (key.Property.GetCustomAttributes(typeof(ShapeOfRunAttribute), false) is [ShapeOfRunAttribute shape, ..])
+                    throw new ScenarioPathException($"'{(walked.Length == 0 ? "" : walked + ".")}{n.Key}' fixes the shape of the ensemble: {shape.Why}");
                 return (key.Get(current), key.Bounds, key.Plausible);
             case (Index ix, IList list):
                 if (ix.I >= list.Count)
@@ -131,8 +139,14 @@ public static class ScenarioPath
                 object? newChild;
                 if (last)
                 {
-                    if (key.Kind != ValueKind.Real) throw new ScenarioPathException($"'{path}' is not a real-valued quantity");
-                    newChild = value;
+                    newChild = key.Kind switch
+                    {
+                        // Boxed as object: a switch typed double would turn the count back into a double.
+                        ValueKind.Real => (object)value,
+                        // The bounds of a count lie within int's range, and every caller keeps a value inside them.
+                        ValueKind.Whole => checked((int)Math.Round(value, MidpointRounding.AwayFromZero)),
+                        _ => throw new ScenarioPathException($"'{path}' is not a real-valued quantity"),
+                    };
                 }
                 else
                 {

@@ -34,4 +34,19 @@ public sealed record VisaSpec
     /// <summary>Probability that a student's intent to study abroad passes (a study visa and an admission).</summary>
     [Plausible(0, 1)]
     [Bounds(0, 1)] public double StudyPassRate { get; init; } = 0.8;
+
+    /// <summary>
+    /// Share of US work entries from abroad the US lets through: it multiplies the US work gate of an intent formed
+    /// at home, not a graduate's change of status inside the US. 1 normally; 0 while entry is suspended, as under
+    /// Proclamation 10052 (24 Jun 2020 - 31 Mar 2021), set on the timeline.
+    /// </summary>
+    [Plausible(0, 1)]
+    [Bounds(0, 1)] public double UsWorkEntryRate { get; init; } = 1.0;
+
+    /// <summary>
+    /// Share of US study entries the US lets through: it multiplies the study gate of a student's intent aimed at
+    /// the US. 1 normally; 0 while US consulates issue no study visas (Seoul, 19 Mar - 20 Jul 2020), set on the timeline.
+    /// </summary>
+    [Plausible(0, 1)]
+    [Bounds(0, 1)] public double UsStudyEntryRate { get; init; } = 1.0;
 }

@@ -304,7 +304,8 @@ public sealed record ResourceEstimate
         var worst = scenario;
         foreach (var u in scenario.Uncertainty)
         {
-            if (u.Path != "careers.annual_graduates" && !u.Path.EndsWith(".graduates_multiplier", StringComparison.Ordinal)) continue;
+            if (u.Path != "careers.annual_graduates" && !u.Path.EndsWith(".graduates_multiplier", StringComparison.Ordinal) &&
+                u.Path is not ("population.at_home" or "population.abroad_us" or "population.abroad_other")) continue;
             ScenarioPath.Check(scenario, u.Path, out var bounds);
             double v = UncertaintySampler.Quantile(u.Distribution, bounds, 1 - 1e-6);
             if (double.IsFinite(v)) worst = ScenarioPath.With(worst, u.Path, v);
@@ -315,7 +316,9 @@ public sealed record ResourceEstimate
         double initial = Scaled(p.AtHome) + Scaled(p.AbroadUs) + Scaled(p.AbroadOther);
 
         double multiplier = worst.Levers.OfType<Education>().Aggregate(1.0, (m, e) => m * Math.Max(1, e.GraduatesMultiplier));
-        double bound = worst.Careers.AnnualGraduates / 12 * multiplier / scale * worst.Months + 1;
+        // The timeline may raise the graduates of some months: the bound takes the most any month has.
+        double graduates = worst.Timeline.Aggregate(worst.Careers.AnnualGraduates, (g, e) => Math.Max(g, e.AnnualGraduates ?? 0));
+        double bound = graduates / 12 * multiplier / scale * worst.Months + 1;
         if (initial + bound > int.MaxValue / 2) return (initial, bound);
         double entrants = PolicySchedule.Build(Validation.ScenarioValidator.Validate(worst, "at the most graduates its uncertainty allows")).Sum(m => (long)m.Entrants);
         return (initial, entrants);

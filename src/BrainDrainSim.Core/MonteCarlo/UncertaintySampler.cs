@@ -34,7 +34,8 @@ public static class UncertaintySampler
             ScenarioPath.Check(scenario, u.Path, out var bounds);
             double v = Quantile(u.Distribution, bounds, Uniform(key, u.Path));
             result = ScenarioPath.With(result, u.Path, v);
-            values.Add(new(u.Path, v));
+            // A count is set to the nearest whole number: the value recorded is the one the run used.
+            values.Add(new(u.Path, ScenarioPath.Get(result, u.Path)));
         }
         drawn = values;
         return result;

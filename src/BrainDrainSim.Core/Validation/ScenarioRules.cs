@@ -25,6 +25,8 @@ internal sealed class ScenarioRules(ValidationContext context, List<ScenarioIssu
     private static readonly string StartKey = Key(nameof(Scenario.Start));
     private static readonly string MonthsKey = Key(nameof(Scenario.Months));
     internal static readonly string LeversKey = Key(nameof(Scenario.Levers));
+    private static readonly string TimelineKey = Key(nameof(Scenario.Timeline));
+    private static readonly string FromKey = Key(nameof(TimelineEntry.From));
     private static readonly string SectorNameKey = Key(nameof(SectorSpec.Name));
     private static readonly string SectorShareKey = Key(nameof(SectorSpec.Share));
     private static readonly string AtKey = Key(nameof(Lever.At));
@@ -53,6 +55,8 @@ internal sealed class ScenarioRules(ValidationContext context, List<ScenarioIssu
             if (g.Kind == ValueKind.Section && !UnderLevers(g.Path)) CheckRecordSum(g);
         CheckInitialCounts(s);
 
+        CheckTimeline(s);
+
         bool horizonKnown = !context.Unreadable(StartKey) && !context.Unreadable(MonthsKey);
         for (int i = 0; i < s.Levers.Length; i++)
         {
@@ -77,6 +81,39 @@ internal sealed class ScenarioRules(ValidationContext context, List<ScenarioIssu
             : "";
         if (why.Length > 0)
             Error(NameKey, $"the name {why}: it names the output folder (results/NAME); leave {NameKey}: out to use the file's name");
+    }
+
+    /// <summary>
+    /// Each timeline entry needs its month and at least one value, and the months must rise: the latest entry up to
+    /// a month gives its values, which is only plain to read when the file lists them in order.
+    /// </summary>
+    private void CheckTimeline(Scenario s)
+    {
+        if (context.Unreadable(TimelineKey)) return;
+        YearMonth? previous = null;
+        int previousIndex = -1;
+        for (int i = 0; i < s.Timeline.Length; i++)
+        {
+            string path = $"{TimelineKey}[{i}]", from = $"{path}.{FromKey}";
+            if (context.Unreadable(path)) continue;
+            var entry = s.Timeline[i];
+            // A value the loader rejected (or a misspelt key) was meant: that is its error, not an empty entry.
+            if (!entry.ChangesAnything && !ScenarioShape.KeysOf(typeof(TimelineEntry)).Any(k => context.Unreadable($"{path}.{k.Name}")))
+                Error(path, $"a {TimelineKey} entry changes nothing: give at least one value besides '{FromKey}:', such as {Key(nameof(TimelineEntry.KrwPerUsd))}: 1130.96");
+            if (context.Unreadable(from)) continue;
+            if (entry.From is not { } month)
+            {
+                Error(path, $"a {TimelineKey} entry needs '{FromKey}:', the first month its values hold (YYYY-MM)");
+                continue;
+            }
+            if (previous is { } before && month <= before)
+                Error(from, $"{FromKey} {month} is not after {TimelineKey}[{previousIndex}].{FromKey} {before}; list the entries in month order, one per month");
+            else
+            {
+                previous = month;
+                previousIndex = i;
+            }
+        }
     }
 
     private bool CheckSectors(Scenario s, IReadOnlyList<ShareGroup> groups)

@@ -310,6 +310,8 @@ public static class ScenarioSchema
                     case ValueKind.Real when key.Name == shareMember:
                         break;
                     case ValueKind.Real:
+                    // A count is drawn as a real number and set to the nearest whole one; the shape of a run is not drawn.
+                    case ValueKind.Whole when key.Property.GetCustomAttributes(typeof(ShapeOfRunAttribute), false).Length == 0:
                         Add(into, new RealPath(keyText, keyPattern, exact, key.Bounds, Meaning(key), []), leverType);
                         break;
                     case ValueKind.Levers:

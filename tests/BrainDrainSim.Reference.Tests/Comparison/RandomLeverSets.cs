@@ -51,6 +51,8 @@ public static class RandomLeverSets
         yaml.AppendLine("levers:");
         int levers = 1 + random.Next(4);
         for (int l = 0; l < levers; l++) AppendLever(yaml, random);
+        // Drawn after the levers, so that adding timelines left every set's levers as they were.
+        if (random.NextDouble() < 0.5) AppendTimeline(yaml, random);
         return yaml.ToString();
     }
 
@@ -120,6 +122,29 @@ public static class RandomLeverSets
                 y.AppendLine($"    gpu_hours_per_researcher_per_month: {F(2000 * random.NextDouble())}");
                 y.AppendLine($"    price_krw_per_gpu_hour: {random.Next(10_000)}");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A timeline of one to four entries in month order, from six months before the start to the last month, each
+    /// giving some of the timeline's keys (at least one) over their plausible ranges, entry rates 0 and 1 often.
+    /// </summary>
+    private static void AppendTimeline(StringBuilder y, Random random)
+    {
+        var months = Enumerable.Range(0, 1 + random.Next(4)).Select(_ => -6 + random.Next(Months + 6)).Distinct().Order().ToArray();
+        y.AppendLine("timeline:");
+        foreach (int m in months)
+        {
+            y.AppendLine($"  - from: {Start.AddMonths(m)}");
+            var values = new List<string>();
+            if (random.NextDouble() < 0.35) values.Add($"krw_per_usd: {F(800 + 1000 * random.NextDouble())}");
+            if (random.NextDouble() < 0.35) values.Add($"home_growth_per_year: {F(-0.05 + 0.2 * random.NextDouble())}");
+            if (random.NextDouble() < 0.35) values.Add($"abroad_growth_per_year: {F(-0.05 + 0.2 * random.NextDouble())}");
+            if (random.NextDouble() < 0.35) values.Add($"annual_graduates: {random.Next(150)}");
+            foreach (var key in new[] { "selection_rate", "advanced_round_rate", "talent_route_rate", "study_pass_rate", "other_pass_rate", "us_work_entry_rate", "us_study_entry_rate" })
+                if (random.NextDouble() < 0.3) values.Add($"{key}: {Rate(random)}");
+            if (values.Count == 0) values.Add($"us_work_entry_rate: {Rate(random)}");
+            foreach (var v in values) y.AppendLine($"    {v}");
         }
     }
 

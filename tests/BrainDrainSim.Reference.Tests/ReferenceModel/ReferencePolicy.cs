@@ -41,6 +41,33 @@ internal sealed class ReferencePolicy
     /// <summary>GPU purchases and running costs, and education costs, of the month (KRW).</summary>
     public required double FixedCostKrw { get; init; }
 
+    /// <summary>The month's inputs from the timeline (model.md 3.2): exchange rate, graduates per year, pay growth since the start.</summary>
+    public required double KrwPerUsd { get; init; }
+    public required double AnnualGraduates { get; init; }
+    public required double HomeGrowth { get; init; }
+    public required double AbroadGrowth { get; init; }
+
+    /// <summary>
+    /// The timeline's value of one input in a month: the value of the last entry, in month order, that gives it and
+    /// starts at or before the month; the scenario's own value when there is none.
+    /// </summary>
+    private static double Input(Scenario scenario, YearMonth month, Func<TimelineEntry, double?> key, double own)
+    {
+        double value = own;
+        foreach (var entry in scenario.Timeline.OrderBy(e => e.From!.Value.Ordinal))
+            if (entry.From!.Value <= month && key(entry) is { } v) value = v;
+        return value;
+    }
+
+    /// <summary>Pay growth from the start to month t: each month compounds one twelfth of a year at the rate the timeline gives it.</summary>
+    private static double Growth(Scenario scenario, int t, Func<TimelineEntry, double?> key, double own)
+    {
+        double index = 1;
+        for (int u = 0; u < t; u++)
+            index *= Math.Pow(1 + Input(scenario, scenario.Start.AddMonths(u), key, own), 1 / 12.0);
+        return index;
+    }
+
     /// <summary>Whether <paramref name="lever"/> applies in <paramref name="month"/>: from the start of at through the end of until.</summary>
     public static bool IsActive(Lever lever, YearMonth month, int lag)
     {
@@ -54,8 +81,13 @@ internal sealed class ReferencePolicy
         int lag = perturbation.LeverLagMonths;
         int sectors = scenario.Sectors.Length;
         var v = scenario.Visa;
-        double selection = v.SelectionRate, advanced = v.AdvancedRoundRate, fee = v.FeeUsd,
-            talentRoute = v.TalentRouteRate, other = v.OtherPassRate, study = v.StudyPassRate;
+        // The timeline first (model.md 3.2), then the levers on top of it.
+        double selection = Input(scenario, month, e => e.SelectionRate, v.SelectionRate),
+            advanced = Input(scenario, month, e => e.AdvancedRoundRate, v.AdvancedRoundRate), fee = v.FeeUsd,
+            talentRoute = Input(scenario, month, e => e.TalentRouteRate, v.TalentRouteRate),
+            other = Input(scenario, month, e => e.OtherPassRate, v.OtherPassRate),
+            study = Input(scenario, month, e => e.StudyPassRate, v.StudyPassRate);
+        double graduates = Input(scenario, month, e => e.AnnualGraduates, scenario.Careers.AnnualGraduates);
         var topups = new List<SalaryTopup>();
         var voucherH100e = new double[sectors];
         var voucherKrw = new double[sectors];
@@ -114,7 +146,7 @@ internal sealed class ReferencePolicy
                     double before = multiplier;
                     multiplier *= education.GraduatesMultiplier;
                     if (education.GraduationDegrees is { } mix) degrees = mix;
-                    fixedCost += scenario.Careers.AnnualGraduates / 12.0 * (multiplier - before) * (education.CostKrwPerExtraGraduate ?? 0);
+                    fixedCost += graduates / 12.0 * (multiplier - before) * (education.CostKrwPerExtraGraduate ?? 0);
                     break;
                 default:
                     throw new NotSupportedException($"the reference model does not know the lever type {lever.Type}");
@@ -127,7 +159,13 @@ internal sealed class ReferencePolicy
             {
                 UsShare = v.UsShare, SelectionRate = selection, AdvancedRoundRate = advanced, FeeUsd = fee,
                 FeeElasticity = v.FeeElasticity, TalentRouteRate = talentRoute, OtherPassRate = other, StudyPassRate = study,
+                UsWorkEntryRate = Input(scenario, month, e => e.UsWorkEntryRate, v.UsWorkEntryRate),
+                UsStudyEntryRate = Input(scenario, month, e => e.UsStudyEntryRate, v.UsStudyEntryRate),
             },
+            KrwPerUsd = Input(scenario, month, e => e.KrwPerUsd, scenario.KrwPerUsd),
+            AnnualGraduates = graduates,
+            HomeGrowth = Growth(scenario, t, e => e.HomeGrowthPerYear, scenario.Pay.HomeGrowthPerYear),
+            AbroadGrowth = Growth(scenario, t, e => e.AbroadGrowthPerYear, scenario.Pay.AbroadGrowthPerYear),
             Topups = [.. topups],
             VoucherH100e = voucherH100e,
             VoucherKrwPerPerson = voucherKrw,

@@ -179,7 +179,7 @@ internal sealed class ReferenceSimulation
         }
         var month = new MonthState(t, policy, startLocation, cHome,
             _s.Compute.AbroadH100ePerResearcher * Math.Pow(1 + _s.Compute.AbroadGrowthPerYear, t / 12.0),
-            Math.Pow(1 + _s.Pay.HomeGrowthPerYear, t / 12.0), Math.Pow(1 + _s.Pay.AbroadGrowthPerYear, t / 12.0));
+            policy.HomeGrowth, policy.AbroadGrowth);
 
         // Costs charged on the start-of-month stock: top-ups and vouchers.
         double cost = policy.FixedCostKrw;
@@ -265,7 +265,7 @@ internal sealed class ReferenceSimulation
 
         // 7. Entrants join at home; their ties go to those not exited at the start of the month.
         // The floor of the running total, with 1e-9 to spare so that rounding never drops an entrant (3.3.6).
-        double due = _s.Careers.AnnualGraduates / 12.0 * policy.EntrantMultiplier / scale + _entrantCarry;
+        double due = policy.AnnualGraduates / 12.0 * policy.EntrantMultiplier / scale + _entrantCarry;
         int entrants = (int)Math.Floor(due + 1e-9);
         _entrantCarry = due - entrants;
         if (entrants > 0)
@@ -287,7 +287,7 @@ internal sealed class ReferenceSimulation
     {
         var c = _s.Coefficients;
         double bWage = c.BWage + _perturbation.BWageShift;
-        double offer = OfferUsd(r, month) * _s.KrwPerUsd;
+        double offer = OfferUsd(r, month) * month.Policy.KrwPerUsd;
         double ownCompute = r.Access * Math.Max(month.CHome[r.Sector], ComputeFloor);
         int k = _s.Network.PeersPerResearcher;
         double peerShare = 0;
@@ -312,7 +312,7 @@ internal sealed class ReferenceSimulation
     {
         var c = _s.Coefficients;
         double bWage = c.BWage + _perturbation.BWageShift;
-        double offer = OfferUsd(r, month) * _s.KrwPerUsd;
+        double offer = OfferUsd(r, month) * month.Policy.KrwPerUsd;
         double destinationPay = r.Location == Location.AbroadUs ? offer : _s.Pay.OtherPayRatio * offer;
         double dR = c.R0
                     - bWage * Math.Log(destinationPay / (HomePay(r, month) + month.Policy.ReturnBonusPerYear))
@@ -325,10 +325,11 @@ internal sealed class ReferenceSimulation
     private double GatePass(ReferenceResearcher r, bool toUs, MonthState month)
     {
         var visa = month.Policy.Visa;
-        if (r.Stage == Stage.Student) return visa.StudyPassRate;
+        // An intent aimed at the US passes the US entry rate of its kind too (model.md 3.3.4; 1 unless suspended).
+        if (r.Stage == Stage.Student) return toUs ? visa.StudyPassRate * visa.UsStudyEntryRate : visa.StudyPassRate;
         if (!toUs) return visa.OtherPassRate;
         double sponsor = visa.FeeUsd == 0 ? 1 : Math.Exp(-visa.FeeElasticity * visa.FeeUsd / OfferUsd(r, month));
-        return UsWorkGate(r, visa, sponsor);
+        return UsWorkGate(r, visa, sponsor) * visa.UsWorkEntryRate;
     }
 
     /// <summary>sponsor x (1 - (1 - P_talent)(1 - P_lottery)), the advanced round for a US master's or PhD.</summary>

@@ -11,4 +11,6 @@ internal sealed record ReferenceVisaRules
     public required double TalentRouteRate { get; init; }
     public required double OtherPassRate { get; init; }
     public required double StudyPassRate { get; init; }
+    public required double UsWorkEntryRate { get; init; }
+    public required double UsStudyEntryRate { get; init; }
 }

@@ -96,7 +96,7 @@ internal static class DocExamples
         DocExample.Text("population: the initial population is empty (at_home, abroad_us and abroad_other are all 0): give at least one researcher; the top-talent threshold is the 90th percentile of their talent",
             "population: {at_home: 0, abroad_us: 0, abroad_other: 0}\n"),
 
-        // ## Dates and lever timing
+        // ## Dates, lever timing and the timeline
         DocExample.Text("start: expected a month as YYYY-MM (such as 2025-07), not '2025-13'", "start: 2025-13\n"),
         DocExample.Text("levers[0].at: 2999-12 is after the last simulated month 2034-12 (start 2025-01 plus 120 months): the lever would never apply",
             "start: 2025-01\nmonths: 120\nlevers:\n  - {type: visa_policy, at: 2999-12, fee_usd: 1}\n"),
@@ -106,6 +106,12 @@ internal static class DocExamples
             $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - {{type: gpu_import, at: 2025-06, until: 2027-01, count: 10, sector_shares: {{industry: 1}}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}}\n"),
         DocExample.Text("levers[4].at: a lever needs 'at:', the month it starts (YYYY-MM)",
             $"levers:\n  - {Visa}\n  - *v\n  - *v\n  - *v\n  - {{type: visa_policy, fee_usd: 1}}\n"),
+        DocExample.Text("timeline[1].from: from 2020-01 is not after timeline[0].from 2021-01; list the entries in month order, one per month",
+            "timeline:\n  - {from: 2021-01, krw_per_usd: 1144.89}\n  - {from: 2020-01, krw_per_usd: 1180.56}\n"),
+        DocExample.Text("timeline[0]: a timeline entry needs 'from:', the first month its values hold (YYYY-MM)",
+            "timeline:\n  - {krw_per_usd: 1130.96}\n"),
+        DocExample.Text("timeline[0]: a timeline entry changes nothing: give at least one value besides 'from:', such as krw_per_usd: 1130.96",
+            "timeline:\n  - {from: 2020-06}\n"),
 
         // ## Shares and sectors
         DocExample.Text("population.home_stage_shares: the shares sum to 1.5, not 1 (student 0.5 + early 0.5 + mid 0.3 + senior 0.2)",
@@ -202,7 +208,7 @@ internal static class DocExamples
             "uncertainty:\n  visa.us_share: {dist: normal, mean: 0.6, sd: 0.3}\n"),
         DocExample.Text("uncertainty.coefficients.b_gpux: 'coefficients.b_gpux' cannot be made uncertain: 'coefficients.b_gpux' is not a key of the scenario (keys under coefficients: b0, b_wage, b_gpu, b_net, b_talent, lambda_out, r0, b_att, lambda_back, attachment_mean, attachment_sd)",
             "uncertainty:\n  coefficients.b_gpux: {dist: normal, mean: 0.2, sd: 0.1}\n"),
-        DocExample.Text("uncertainty.months: 'months' cannot be made uncertain: 'months' is not a real-valued quantity (it is a whole number)",
+        DocExample.Text("uncertainty.months: 'months' cannot be made uncertain: 'months' fixes the shape of the ensemble: every replication of an ensemble covers the same months",
             "uncertainty:\n  months: {dist: uniform, min: 60, max: 120}\n"),
         DocExample.Text("uncertainty.levers[3].count: 'levers[3].count' cannot be made uncertain: 'levers[3]' is out of range (levers has 0 entries)",
             "uncertainty:\n  levers[3].count: {dist: uniform, min: 800, max: 1200}\n"),

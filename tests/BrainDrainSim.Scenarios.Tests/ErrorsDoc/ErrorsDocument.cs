@@ -11,7 +11,7 @@ internal static partial class ErrorsDocument
     /// <summary>The doc's sections whose messages come from the scenario loader (the rest are the command line's).</summary>
     public static readonly string[] LoaderSections =
     [
-        "File and YAML syntax", "Unknown keys", "Types and values", "Bounds and units", "Dates and lever timing",
+        "File and YAML syntax", "Unknown keys", "Types and values", "Bounds and units", "Dates, lever timing and the timeline",
         "Shares and sectors", "Levers", "extends", "Uncertainty",
     ];
 

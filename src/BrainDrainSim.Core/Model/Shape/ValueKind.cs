@@ -6,9 +6,9 @@ namespace BrainDrainSim.Model.Shape;
 /// </summary>
 public enum ValueKind
 {
-    /// <summary>A real number (<c>double</c>): the only kind that can be drawn, swept or fitted.</summary>
+    /// <summary>A real number (<c>double</c>): it can be drawn, swept or fitted.</summary>
     Real,
-    /// <summary>A whole number (<c>int</c>).</summary>
+    /// <summary>A whole number (<c>int</c>): a count can be drawn, swept or fitted as a real number set to the nearest whole one.</summary>
     Whole,
     /// <summary>true or false.</summary>
     Switch,
