@@ -27,25 +27,30 @@ public sealed class AbcSmcStoppingTests
         AbcSmcSampler.Run(AbcSmcState.Start(Configuration()), Toy(), threads: 2, afterStep: unlimited.Add);
         var history = unlimited[^1].History;
         Assert.Equal(6, history.Count);
-        // Each particle may make (budget - simulations so far) / 200 simulations; with 8,000 generations 0 to 3 finish
-        // within their caps, and generation 4 (a cap of 29) has a particle that needs more.
-        const long budget = 8000;
+        // One simulation short of what generations 0 to 3 need: generation 3 cannot finish, whichever particles
+        // take the last simulations.
+        long budget = history.Take(4).Sum(h => h.Simulations) - 1;
         var configuration = Configuration() with { SimulationBudget = budget };
         var one = AbcSmcSampler.Run(AbcSmcState.Start(configuration), Toy(), threads: 1);
         var two = AbcSmcSampler.Run(AbcSmcState.Start(configuration), Toy(), threads: 2);
 
         Assert.Equal(AbcCheckpoint.Write(one), AbcCheckpoint.Write(two));
         Assert.Equal(AbcStopReason.SimulationBudget, one.Stop!.Reason);
-        Assert.Contains("was discarded", one.Stop.Detail, StringComparison.Ordinal);
-        int k = one.History.Count;
-        Assert.InRange(k, 2, 5);
-        // The result is the unlimited run's generation k - 1, bit for bit: a cap a particle stays within changes nothing.
-        Assert.Equal(PopulationText(unlimited[k - 1]), PopulationText(one));
-        Assert.Equal(history.Take(k), one.History);
-        // The discarded generation's simulations count, and the budget is never exceeded.
-        Assert.True(one.Simulations > history.Take(k).Sum(h => h.Simulations));
-        Assert.True(one.Simulations <= budget, $"{one.Simulations} simulations for a budget of {budget}");
+        Assert.Contains("generation 3 at tolerance", one.Stop.Detail, StringComparison.Ordinal);
+        Assert.Contains("was discarded after using them; the result is generation 2", one.Stop.Detail, StringComparison.Ordinal);
+        // The result is the unlimited run's generation 2, bit for bit, and the budget was used to the last simulation.
+        Assert.Equal(PopulationText(unlimited[2]), PopulationText(one));
+        Assert.Equal(history.Take(3), one.History);
+        Assert.Equal(budget, one.Simulations);
+        Assert.Equal(history.Take(3).Sum(h => h.Attempts), one.Attempts);
         Assert.Same(one, AbcSmcSampler.Step(one, Toy()));
+
+        // With that one simulation more, generation 3 fits exactly, and nothing is left for generation 4.
+        var exact = AbcSmcSampler.Run(AbcSmcState.Start(configuration with { SimulationBudget = budget + 1 }), Toy(), threads: 2);
+        Assert.Equal(PopulationText(unlimited[3]), PopulationText(exact));
+        Assert.Equal(budget + 1, exact.Simulations);
+        Assert.Equal(AbcStopReason.SimulationBudget, exact.Stop!.Reason);
+        Assert.Contains("the 0 simulations left", exact.Stop.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,9 +40,10 @@ public sealed record AbcSmcConfiguration
     public double AcceptanceFloor { get; init; } = 0.01;
 
     /// <summary>
-    /// The most simulations the whole run may make, never exceeded: each particle of a generation may make
-    /// (budget - simulations so far) / N of them (rounded down), and a generation with a particle that could not
-    /// be accepted within that is discarded (<see cref="AbcStopReason.SimulationBudget"/>).
+    /// The most simulations the whole run may make, never exceeded. A generation runs only when what is left gives
+    /// every particle at least one; one whose particles need more than is left in all (each until its first
+    /// acceptance) uses what is left and is discarded, and the previous generation is the result
+    /// (<see cref="AbcStopReason.SimulationBudget"/>).
     /// </summary>
     public long SimulationBudget { get; init; } = long.MaxValue;
 

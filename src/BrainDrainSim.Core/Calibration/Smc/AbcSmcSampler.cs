@@ -17,9 +17,10 @@ namespace BrainDrainSim.Calibration.Smc;
 /// <para>
 /// Particle p of generation g is a pure function of the previous population, the seed, g and p: its attempt a
 /// draws from keys made of (seed, g, p, a) alone and its simulation gets <see cref="SimulationSeed"/>. Particles
-/// run in parallel and are kept by index, every sum runs in index order, and each particle's simulation cap is set
-/// at the generation's start: the bytes of a run do not depend on the threads, and a run resumed from a checkpoint
-/// ends as the uninterrupted one does.
+/// run in parallel and are kept by index, and every sum runs in index order. The budget is taken one simulation at a
+/// time from a shared count, and a generation completes exactly when the simulations its particles need add up to
+/// no more than what is left, which no thread's timing can change. So the bytes of a run do not depend on the
+/// threads, and a run resumed from a checkpoint ends as the uninterrupted one does.
 /// </para>
 /// </summary>
 public static class AbcSmcSampler
@@ -60,10 +61,8 @@ public static class AbcSmcSampler
         int n = c.Particles, g = state.History.Count;
         if (g >= c.MaxGenerations) return state with { Stop = new AbcStop(AbcStopReason.MaxGenerations, $"the run made the {c.MaxGenerations} generations allowed") };
 
-        // Set before any particle runs, from the state alone: whether a generation completes cannot depend on
-        // which particles a thread happened to run first. Rounding down keeps the run within the budget.
-        long cap = (c.SimulationBudget - state.Simulations) / n;
-        if (cap < 1) return state with { Stop = BudgetLeft(state) };
+        long left = c.SimulationBudget - state.Simulations;
+        if (left < n) return state with { Stop = BudgetLeft(state) };
 
         double tolerance = double.PositiveInfinity;
         bool last = false;
@@ -89,28 +88,28 @@ public static class AbcSmcSampler
         }
 
         var results = new ParticleResult[n];
-        ForEach(n, threads, p => results[p] = RunParticle(c, simulator, kernel, g, p, cap, tolerance, cancel), cancel);
+        var budget = new SharedBudget(left);
+        ForEach(n, threads, p => results[p] = RunParticle(c, simulator, kernel, g, p, budget, tolerance, cancel), cancel);
+        if (budget.Exhausted)
+        {
+            // Some particle was refused a simulation after all that was left had been taken: the generation needs
+            // more than is left, whichever particles happened to take it. What each had done by then depends on the
+            // threads, so only the total, exactly what was left, is recorded. The accepted particles alone would be
+            // a population biased toward the easy part of the posterior: discarded.
+            return state with
+            {
+                Simulations = c.SimulationBudget,
+                Stop = new AbcStop(AbcStopReason.SimulationBudget,
+                    $"generation {g} at tolerance {F(tolerance)} needed more than the {left} simulations left of the budget {c.SimulationBudget}, " +
+                    "so it was discarded after using them" + (g > 0 ? $"; the result is generation {g - 1}" : "; there is no result")),
+            };
+        }
 
         long simulations = 0, attempts = 0;
-        int accepted = 0;
         foreach (var r in results)
         {
             simulations += r.Simulations;
             attempts += r.Attempts;
-            if (r.Theta is not null) accepted++;
-        }
-        if (accepted < n)
-        {
-            // The accepted particles alone would be a population biased toward the easy part of the posterior.
-            return state with
-            {
-                Simulations = state.Simulations + simulations,
-                Attempts = state.Attempts + attempts,
-                Stop = new AbcStop(AbcStopReason.SimulationBudget,
-                    $"generation {g} at tolerance {F(tolerance)} was discarded: {n - accepted} of its {n} particles were not accepted within the " +
-                    $"{cap} simulations each could make ({simulations} simulations spent, {state.Simulations + simulations} of the budget {c.SimulationBudget} in all)" +
-                    (g > 0 ? $"; the result is generation {g - 1}" : "; there is no result")),
-            };
         }
 
         var weights = new double[n];
@@ -155,12 +154,12 @@ public static class AbcSmcSampler
     }
 
     private static ParticleResult RunParticle(AbcSmcConfiguration c, IAbcSimulator simulator, PerturbationKernel? kernel,
-        int g, int p, long cap, double tolerance, CancellationToken cancel)
+        int g, int p, SharedBudget budget, double tolerance, CancellationToken cancel)
     {
         var prior = c.Prior;
         var theta = new double[prior.Dimension];
         long simulations = 0, attempts = 0;
-        for (long a = 0; simulations < cap; a++)
+        for (long a = 0; !budget.Exhausted; a++)
         {
             cancel.ThrowIfCancellationRequested();
             ulong drawSeed = DrawSeed(c.Seed, g, p, a);
@@ -168,6 +167,7 @@ public static class AbcSmcSampler
             else kernel.Propose(new AbcStream(drawSeed), theta);
             attempts++;
             if (double.IsNegativeInfinity(prior.LogDensity(theta))) continue;
+            if (!budget.TryTake()) break;
             ulong seed = SimulationSeed(c.Seed, g, p, a);
             var outcome = simulator.Simulate(theta, seed);
             if (outcome?.Summaries is null) throw new InvalidOperationException($"the simulator returned no outcome or no summaries at {Shown(theta)}");
@@ -236,6 +236,25 @@ public static class AbcSmcSampler
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Share(double v) => (100 * v).ToString("G4", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>
+    /// The simulations left for a generation, taken one at a time by every thread. A take that finds none left marks
+    /// the budget exhausted: exactly the simulations left were then taken, and the generation needs more.
+    /// </summary>
+    private sealed class SharedBudget(long left)
+    {
+        private long taken;
+        private volatile bool exhausted;
+
+        internal bool Exhausted => exhausted;
+
+        internal bool TryTake()
+        {
+            if (Interlocked.Increment(ref taken) <= left) return true;
+            exhausted = true;
+            return false;
+        }
+    }
 
     private readonly record struct ParticleResult(double[]? Theta, AbcOutcome? Outcome, ulong Seed, long Simulations, long Attempts);
 }

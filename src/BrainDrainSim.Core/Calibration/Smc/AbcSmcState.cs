@@ -9,7 +9,10 @@ namespace BrainDrainSim.Calibration.Smc;
 /// <param name="Population">The last completed generation, or null before generation 0 has completed.</param>
 /// <param name="History">Every completed generation's figures, in order.</param>
 /// <param name="Simulations">Every simulation made, those of a discarded generation included.</param>
-/// <param name="Attempts">Every proposal made: the simulations and the proposals of zero prior density.</param>
+/// <param name="Attempts">
+/// Every proposal of the completed generations: their simulations and their proposals of zero prior density. (A
+/// discarded generation's are left out: how many proposals it made before the budget ran out depends on the threads.)
+/// </param>
 /// <param name="Stop">Why the run stopped, or null while it can go on.</param>
 public sealed record AbcSmcState(AbcSmcConfiguration Configuration, AbcPopulation? Population,
     IReadOnlyList<AbcGenerationStats> History, long Simulations, long Attempts, AbcStop? Stop)

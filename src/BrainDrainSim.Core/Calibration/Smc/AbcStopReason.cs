@@ -9,7 +9,10 @@ public enum AbcStopReason
     /// <summary>The last generation's acceptance rate was at or below the floor.</summary>
     AcceptanceFloor,
 
-    /// <summary>The budget could not pay for another generation: the one that ran out, if any, was discarded.</summary>
+    /// <summary>
+    /// The budget could not pay for another generation: what was left could not give each particle one simulation,
+    /// or a generation needed more than was left and was discarded after using it.
+    /// </summary>
     SimulationBudget,
 
     /// <summary>The run made the most generations allowed.</summary>
