@@ -118,7 +118,8 @@ public static class UncertaintySampler
         return group.Members.Select((m, i) => (m.Path, g[i] / sum)).ToArray();
     }
 
-    private static double Uniform(StreamKey key, string path)
+    /// <summary>The keyed uniform of the quantity at <paramref name="path"/> (an ABC prior draws its parameters with it too).</summary>
+    internal static double Uniform(StreamKey key, string path)
     {
         ulong h = StreamKey.PathHash(path);
         key.Uniforms((uint)h, (uint)(h >> 32), StreamKey.SetupMonth - 1, Purpose.Parameter, 0, out var p, out _, out _, out _);
