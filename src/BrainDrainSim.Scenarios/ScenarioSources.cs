@@ -12,8 +12,8 @@ namespace BrainDrainSim.Scenarios;
 /// </summary>
 internal sealed class ScenarioSources(ErrorList errors)
 {
-    /// <summary>A scenario is a few kilobytes; refusing huge files keeps a wrong path from filling memory.</summary>
-    public const long MaxFileBytes = 16L * 1024 * 1024;
+    /// <summary>What a scenario file is, as file-level messages name it.</summary>
+    private const string Document = "a scenario file";
 
     private readonly List<string> files = [];
     private readonly List<byte[]> contents = [];
@@ -27,16 +27,13 @@ internal sealed class ScenarioSources(ErrorList errors)
     public SourceMapping? Load(string fullPath, string? text)
     {
         // Text given in memory meets the same limit as a file read from disk (each character is at least a byte).
-        if (text is not null && (text.Length > MaxFileBytes || Encoding.UTF8.GetByteCount(text) > MaxFileBytes))
+        if (text is not null && !SourceFile.Fits(text))
         {
-            errors.Add(fullPath, 0, 0, "", TooLarge(Shown.FilePath(fullPath)));
+            errors.Add(fullPath, 0, 0, "", SourceFile.TooLarge(Shown.FilePath(fullPath), Document));
             return null;
         }
         return Load(fullPath, text is null ? null : Encoding.UTF8.GetBytes(text), [], referrer: null);
     }
-
-    private static string TooLarge(string named) =>
-        $"{named} is larger than {MaxFileBytes:N0} bytes (16 MiB); a scenario file is a few kilobytes (is it the right file?)";
 
     public string Hash()
     {
@@ -50,7 +47,7 @@ internal sealed class ScenarioSources(ErrorList errors)
         byte[]? bytes = given ?? Read(fullPath, referrer);
         if (bytes is null) return null;
 
-        var tree = Decode(bytes, fullPath) is { } text ? SourceTreeReader.Read(text, fullPath, errors) : null;
+        var tree = SourceFile.Decode(bytes, fullPath, errors) is { } text ? SourceTreeReader.Read(text, fullPath, errors) : null;
         if (tree is null)
         {
             Record(fullPath, bytes);
@@ -118,65 +115,8 @@ internal sealed class ScenarioSources(ErrorList errors)
         }
 
         string named = referrer is null ? Shown.FilePath(fullPath) : $"'{Shown.FilePath(referrer.Value)}' (looked for {Shown.FilePath(fullPath)})";
-        if (Directory.Exists(fullPath))
-        {
-            Fail($"{named} is a directory, not a scenario file");
-            return null;
-        }
-        if (!File.Exists(fullPath))
-        {
-            Fail(referrer is null ? $"cannot find the scenario file {named}" : $"cannot find the file {named} that extends names");
-            return null;
-        }
-        try
-        {
-            // Read at most one byte past the limit instead of trusting the reported length: a device such as
-            // /dev/zero reports 0 and never ends.
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int n;
-            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                buffer.Write(chunk, 0, n);
-                if (buffer.Length > MaxFileBytes)
-                {
-                    Fail(TooLarge(named));
-                    return null;
-                }
-            }
-            return buffer.ToArray();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            Fail($"cannot read {named}: {e.Message}");
-            return null;
-        }
-    }
-
-    /// <summary>The file as text (UTF-8, or UTF-16/32 with a byte-order mark), or null with an error.</summary>
-    private string? Decode(byte[] bytes, string fullPath)
-    {
-        ReadOnlySpan<byte> span = bytes;
-        bool utf16Or32 = span.StartsWith([(byte)0xFE, (byte)0xFF]) || span.StartsWith([(byte)0xFF, (byte)0xFE]) ||
-                         span.StartsWith([(byte)0, (byte)0, (byte)0xFE, (byte)0xFF]);
-        if (utf16Or32)
-        {
-            // The reader picks the encoding from the mark; a broken pair becomes U+FFFD, which YAML reads as text.
-            using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return reader.ReadToEnd();
-        }
-        if (span.StartsWith([(byte)0xEF, (byte)0xBB, (byte)0xBF])) span = span[3..];
-        var text = new char[span.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(span, text, out int read, out int written, replaceInvalidSequences: false);
-        if (status == System.Buffers.OperationStatus.Done) return new string(text, 0, written);
-
-        // Point at the first byte that is not UTF-8: the line and column of the text before it, counted in characters.
-        var before = text.AsSpan(0, written);
-        int line = before.Count('\n') + 1, column = written - (before.LastIndexOf('\n') + 1) + 1;
-        errors.Add(fullPath, line, column, "",
-            $"the file is not UTF-8 text: byte 0x{span[read]:X2} here is not valid UTF-8 (is it a binary file, or saved in another encoding such as EUC-KR or Latin-1? save it as UTF-8)");
-        return null;
+        string notFound = referrer is null ? $"cannot find the scenario file {named}" : $"cannot find the file {named} that extends names";
+        return SourceFile.Read(fullPath, named, Document, notFound, Fail);
     }
 
     private void Record(string fullPath, byte[] bytes)

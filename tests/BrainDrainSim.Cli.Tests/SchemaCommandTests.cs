@@ -14,6 +14,15 @@ public class SchemaCommandTests
     }
 
     [Fact]
+    public void Schema_targets_prints_the_committed_schema_of_targets_files()
+    {
+        var r = Braindrain.Run(Braindrain.RepoRoot, "schema", "--targets");
+        Assert.True(r.ExitCode == 0, r.All);
+        Assert.Equal(File.ReadAllText(Path.Combine(Braindrain.RepoRoot, "scenarios", "targets", "targets.schema.json")), r.Stdout);
+        Assert.Equal("", r.Stderr);
+    }
+
+    [Fact]
     public void Schema_out_writes_the_same_bytes_to_a_file()
     {
         using var tmp = new TempFolder();

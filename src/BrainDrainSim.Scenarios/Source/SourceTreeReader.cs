@@ -22,22 +22,31 @@ internal sealed class SourceTreeReader
 
     private const string StrTag = "tag:yaml.org,2002:str";
 
+    /// <summary>What an empty scenario file lacks, after "the file is empty: ".</summary>
+    public const string ScenarioNeeds = "a scenario is a mapping of keys such as name:, population: and levers:";
+
     private readonly string file;
     private readonly ErrorList errors;
     private readonly IParser parser;
+    private readonly string emptyNeeds;
     private readonly Dictionary<string, (SourceNode Node, int Size)> anchors = new(StringComparer.Ordinal);
     private int nodeCount;
     private bool undefinedAlias;
 
-    private SourceTreeReader(string file, ErrorList errors, IParser parser)
+    private SourceTreeReader(string file, ErrorList errors, IParser parser, string emptyNeeds)
     {
         this.file = file;
         this.errors = errors;
         this.parser = parser;
+        this.emptyNeeds = emptyNeeds;
     }
 
     /// <summary>The document's root, or null when the file cannot be used at all (the error is added).</summary>
-    public static SourceNode? Read(string text, string file, ErrorList errors)
+    /// <param name="text">The file's text.</param>
+    /// <param name="file">The file's full path, for errors.</param>
+    /// <param name="errors">Where errors go.</param>
+    /// <param name="emptyNeeds">What an empty file lacks, for its message (a targets file is not a scenario).</param>
+    public static SourceNode? Read(string text, string file, ErrorList errors, string emptyNeeds = ScenarioNeeds)
     {
         if (FindControlCharacter(text) is { } bad)
         {
@@ -46,7 +55,7 @@ internal sealed class SourceTreeReader
             return null;
         }
         var scanner = new Scanner(new StringReader(text));
-        var reader = new SourceTreeReader(file, errors, new Parser(scanner));
+        var reader = new SourceTreeReader(file, errors, new Parser(scanner), emptyNeeds);
         try
         {
             var root = reader.ReadDocument();
@@ -85,7 +94,7 @@ internal sealed class SourceTreeReader
         var ev = Next();
         if (ev is StreamEnd)
         {
-            errors.Add(file, 1, 1, "", "the file is empty: a scenario is a mapping of keys such as name:, population: and levers:");
+            errors.Add(file, 1, 1, "", $"the file is empty: {emptyNeeds}");
             return null;
         }
         var root = ReadNode(Next(), "", 0);
@@ -95,7 +104,7 @@ internal sealed class SourceTreeReader
                 "the file holds more than one YAML document (a second '---'); a scenario is one document");
         if (root is SourceScalar { IsNull: true })
         {
-            errors.Add(root, "", "the file is empty: a scenario is a mapping of keys such as name:, population: and levers:");
+            errors.Add(root, "", $"the file is empty: {emptyNeeds}");
             return null;
         }
         return root;

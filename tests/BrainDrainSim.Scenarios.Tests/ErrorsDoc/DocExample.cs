@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using BrainDrainSim.Model;
+using BrainDrainSim.Scenarios.Targets;
 
 namespace BrainDrainSim.Scenarios.Tests.ErrorsDoc;
 
@@ -13,18 +15,29 @@ internal sealed class DocExample
     /// <summary>The loaded file's name when the example is YAML text given to <see cref="ScenarioLoader.LoadText"/>.</summary>
     public const string TextFileName = "scenario.yaml";
 
-    private DocExample(string message, Func<string, ScenarioLoadResult> load, IReadOnlyList<string> wildcards)
+    /// <summary>The targets file's name when the example is YAML text given to <see cref="TargetLoader.LoadText"/>.</summary>
+    public const string TargetsFileName = "targets.yaml";
+
+    /// <summary>The scenario the targets examples are loaded against: a history run, 2015-01 to 2024-12.</summary>
+    public static readonly ValidatedScenario History = new Scenario { Name = "history", Start = new YearMonth(2015, 1), Months = 120 }.Validate();
+
+    private DocExample(string message, Func<string, IReadOnlyList<ScenarioError>> load, IReadOnlyList<string> wildcards)
     {
         Message = message;
         Load = load;
         Wildcards = wildcards;
     }
 
+    private DocExample(string message, Func<string, ScenarioLoadResult> load, IReadOnlyList<string> wildcards)
+        : this(message, folder => load(folder).Errors, wildcards)
+    {
+    }
+
     /// <summary>The doc's first column, without its backticks.</summary>
     public string Message { get; }
 
-    /// <summary>Makes the input inside the given (empty, temporary) folder and loads it.</summary>
-    public Func<string, ScenarioLoadResult> Load { get; }
+    /// <summary>Makes the input inside the given (empty, temporary) folder, loads it and gives what the loader printed.</summary>
+    public Func<string, IReadOnlyList<ScenarioError>> Load { get; }
 
     /// <summary>
     /// Placeholders in <see cref="Message"/> that stand for text the doc cannot know (an OS reason); each
@@ -51,6 +64,19 @@ internal sealed class DocExample
     /// <summary>For an input that must stay in place while it is loaded: <paramref name="load"/> makes it and loads it.</summary>
     public static DocExample Loaded(string message, Func<string, ScenarioLoadResult> load, params string[] wildcards) =>
         new(message, load, wildcards);
+
+    /// <summary>
+    /// A targets file's YAML text loaded with <see cref="TargetLoader.LoadText"/> as <see cref="TargetsFileName"/>
+    /// against <see cref="History"/>; its warnings count as printed too (the doc lists the one warning with the errors).
+    /// </summary>
+    public static DocExample Targets(string message, string yaml, params string[] wildcards) =>
+        new(message, folder => Printed(TargetLoader.LoadText(yaml, Path.Combine(folder, TargetsFileName), History)), wildcards);
+
+    /// <summary>Whatever <paramref name="make"/> puts in the folder; the path it returns is loaded as a targets file against <see cref="History"/>.</summary>
+    public static DocExample TargetsMade(string message, Func<string, string> make) =>
+        new(message, folder => Printed(TargetLoader.Load(make(folder), History)), []);
+
+    private static IReadOnlyList<ScenarioError> Printed(TargetLoadResult result) => [.. result.Errors, .. result.Warnings];
 
     /// <summary>Whether one printed error is this example's message (wildcards matching any non-empty text).</summary>
     public bool Matches(string printed)

@@ -16,6 +16,16 @@ internal static class DocExamples
     /// <summary>The library's GPU import: half its compute to academia, 0.3 to industry, 0.2 to institutes.</summary>
     private const string Import = "{type: gpu_import, at: 2026-02, count: 10000, sector_shares: {academia: 0.5, industry: 0.3, institute: 0.2}, unit_cost_krw: 146000000, running_cost_krw_per_gpu_year: 14600000}";
 
+    /// <summary>A good target of a targets file; each targets example changes one thing in it.</summary>
+    private const string Target = "  - {name: abroad_2024, quantity: {metric: researchers_abroad, at: 2024-12}, observed: 11000, sd: 1500, role: fit, source: BOK}\n";
+
+    /// <summary>A targets file of the one good target with <paramref name="from"/> replaced.</summary>
+    private static string TargetWith(string from, string to)
+    {
+        if (!Target.Contains(from, StringComparison.Ordinal)) throw new ArgumentException($"the example target has no '{from}'");
+        return "targets:\n" + Target.Replace(from, to, StringComparison.Ordinal);
+    }
+
     public static IReadOnlyList<DocExample> All { get; } =
     [
         // ## File and YAML syntax
@@ -228,6 +238,74 @@ internal static class DocExamples
             "uncertainty:\n  population.home_stage_shares: {dist: dirichlet, concentration: {student: 3, early: 7, mid: 6}}\n"),
         DocExample.Text("uncertainty.sectors.concentration.academia: 0.01 is below the minimum 0.1 (valid range [0.1, 1E+06])",
             "uncertainty:\n  sectors: {dist: dirichlet, concentration: {academia: 0.01, industry: 5, institute: 2}}\n"),
+
+        // ## Calibration targets
+        DocExample.TargetsMade("cannot find the targets file scenarios/nothere.yaml", folder => Path.Combine(folder, "nothere.yaml")),
+        DocExample.TargetsMade("scenarios/afolder is a directory, not a targets file", folder => Directory.CreateDirectory(Path.Combine(folder, "afolder")).FullName),
+        DocExample.TargetsMade("scenarios/huge.yaml is larger than 16,777,216 bytes (16 MiB); a targets file is a few kilobytes (is it the right file?)",
+            folder => Sparse(Path.Combine(folder, "huge.yaml"), 16L * 1024 * 1024 + 1)),
+        DocExample.Targets("the file is empty: a targets file is a mapping of keys such as name:, description: and targets:", "# nothing but a comment\n"),
+        DocExample.Targets("a targets file must be a mapping of keys (name:, description:, targets:), not a list", "- a\n- b\n"),
+        DocExample.TargetsMade("no targets file was named", _ => ""),
+        DocExample.Targets("targets[0].obseved: unknown key 'obseved'; did you mean 'observed'?", TargetWith("observed:", "obseved:")),
+        DocExample.Targets("targets[0].metric: unknown key 'metric' in targets[0]; it is a key of quantity",
+            TargetWith("quantity: {metric: researchers_abroad, at: 2024-12}", "metric: researchers_abroad")),
+        DocExample.Targets("targets[0].zzz: unknown key 'zzz'; the keys here are: name, quantity, observed, bound, sd, role, source", TargetWith("role: fit", "role: fit, zzz: 1")),
+        DocExample.Targets("targets[0].role: expected one of: fit, validate; not 'fitted'", TargetWith("role: fit", "role: fitted")),
+        DocExample.Targets("targets[0].quantity: expected a section (indented key: value lines), not 'researchers_abroad'",
+            TargetWith("quantity: {metric: researchers_abroad, at: 2024-12}", "quantity: researchers_abroad")),
+        DocExample.Targets("targets: a target set needs at least one target: a list of entries with name:, quantity:, observed: or bound:, sd:, role: and source:", "targets: []\n"),
+        DocExample.Targets("targets: no target has role: fit, so nothing enters the distance; fit at least one (validate targets are only reported)",
+            TargetWith("role: fit", "role: validate")),
+        DocExample.Targets("targets[0].name: a target needs name: it names the target in reports and messages", TargetWith("name: abroad_2024, ", "")),
+        DocExample.Targets("targets[0].name: 'abroad 2024' is not a usable target name: use letters, digits, '_', '-' and '.' (at most 100); it heads a column of the calibration's outputs",
+            TargetWith("name: abroad_2024", "name: abroad 2024")),
+        DocExample.Targets("targets[1].name: the target name 'abroad_2024' is already used by targets[0]; names must be unique", "targets:\n" + Target + Target),
+        DocExample.Targets("targets[0].quantity: a target needs quantity: the model output it is compared with, such as {metric: researchers_abroad, at: 2024-12}",
+            TargetWith("quantity: {metric: researchers_abroad, at: 2024-12}, ", "")),
+        DocExample.Targets("targets[0].quantity.metric: a quantity needs metric: the name of a model output (such as researchers_abroad), or ratio: two quantities",
+            TargetWith("metric: researchers_abroad, ", "")),
+        DocExample.Targets("targets[0].quantity.metric: 'researchers_abroda' is not a metric of scenario 'history'; did you mean 'researchers_abroad'?",
+            TargetWith("metric: researchers_abroad", "metric: researchers_abroda")),
+        DocExample.Targets("targets[0].quantity.metric: 'gdp' is not a metric of scenario 'history'; the metrics are: researchers_home, researchers_abroad, ...",
+            TargetWith("metric: researchers_abroad", "metric: gdp"), "..."),
+        DocExample.Targets("targets[0].quantity.metric: 'visa.selection_rate' is an input of the scenario, set in the scenario file; it cannot be a target, which compares a model output (a metric such as researchers_abroad) with what was observed",
+            TargetWith("metric: researchers_abroad", "metric: visa.selection_rate")),
+        DocExample.Targets("targets[0].quantity.metric: 'selection_rate' is an input of the scenario (visa.selection_rate, levers[i].selection_rate), set in the scenario file; it cannot be a target, which compares a model output (a metric such as researchers_abroad) with what was observed",
+            TargetWith("metric: researchers_abroad", "metric: selection_rate")),
+        DocExample.Targets("targets[0].quantity: a quantity needs one of at: (a month), sum: or mean: (a period {from: YYYY-MM, to: YYYY-MM}, both months included)",
+            TargetWith(", at: 2024-12", "")),
+        DocExample.Targets("targets[0].quantity: give one of at, sum or mean, not at and mean",
+            TargetWith("at: 2024-12", "at: 2024-12, mean: {from: 2024-01, to: 2024-12}")),
+        DocExample.Targets("targets[0].quantity.mean.to: a period needs from: and to:, months as YYYY-MM (both included)",
+            TargetWith("at: 2024-12", "mean: {from: 2024-01}")),
+        DocExample.Targets("targets[0].quantity.mean.to: to 2024-01 is before from 2024-12; a period runs from from through to, both included",
+            TargetWith("at: 2024-12", "mean: {from: 2024-12, to: 2024-01}")),
+        DocExample.Targets("targets[0].quantity.at: 2014-12 is before the first simulated month 2015-01 (scenario 'history' runs 2015-01 to 2024-12): target 'abroad_2024' lies outside the run",
+            TargetWith("at: 2024-12", "at: 2014-12")),
+        DocExample.Targets("targets[0].quantity.mean.from: 2025-01 is after the last simulated month 2024-12 (scenario 'history' runs 2015-01 to 2024-12): target 'abroad_2024' lies outside the run",
+            TargetWith("at: 2024-12", "mean: {from: 2025-01, to: 2025-12}")),
+        DocExample.Targets("targets[0].quantity.sum: researchers_abroad is a stock, a level at the end of each month (persons): a sum over months counts the level once a month; take it at: a month or average it (mean:)",
+            TargetWith("at: 2024-12", "sum: {from: 2024-01, to: 2024-12}")),
+        DocExample.Targets("targets[0].quantity.at: emigrations is a flow (persons per month): at: takes the flow of one month; for a year's flow write sum: {from: 2024-01, to: 2024-12} (or mean: for its mean per month)",
+            TargetWith("metric: researchers_abroad", "metric: emigrations")),
+        DocExample.Targets("targets[0].quantity.ratio: a ratio needs two quantities, the numerator then the denominator, not 1",
+            TargetWith("quantity: {metric: researchers_abroad, at: 2024-12}", "quantity: {ratio: [{metric: researchers_abroad, at: 2024-12}]}")),
+        DocExample.Targets("targets[0].quantity.ratio[1].ratio: the two quantities of a ratio are each one metric (at, sum or mean); ratios do not nest",
+            TargetWith("quantity: {metric: researchers_abroad, at: 2024-12}", "quantity: {ratio: [{metric: researchers_abroad, at: 2024-12}, {ratio: []}]}")),
+        DocExample.Targets("targets[0].quantity: a ratio is the whole quantity: metric, at cannot stand beside ratio; give each of its two quantities its own metric and month",
+            TargetWith("at: 2024-12", "at: 2024-12, ratio: [{metric: researchers_abroad_us, at: 2024-12}, {metric: researchers_abroad, at: 2024-12}]")),
+        DocExample.Targets("targets[0]: a target needs observed: (the figure) or bound: (a min: or max: it must keep), each with sd:", TargetWith("observed: 11000, ", "")),
+        DocExample.Targets("targets[0].bound: give observed: or bound:, not both: a bound is for a figure known only as a limit or a sign",
+            TargetWith("observed: 11000", "observed: 11000, bound: {min: 0}")),
+        DocExample.Targets("targets[0].bound: a bound needs min:, max: or both", TargetWith("observed: 11000", "bound: {}")),
+        DocExample.Targets("targets[0].bound.max: max 5000 is below min 10000", TargetWith("observed: 11000", "bound: {min: 10000, max: 5000}")),
+        DocExample.Targets("targets[0].sd: a target needs sd: the uncertainty of the figure in the quantity's unit (for a bound, the scale of the penalty beyond it); where the source gives none it is an assumption: say so",
+            TargetWith("sd: 1500, ", "")),
+        DocExample.Targets("targets[0].sd: sd must be a finite number above 0, not 0: the discrepancy is divided by it", TargetWith("sd: 1500", "sd: 0")),
+        DocExample.Targets("targets[0].role: a target needs role: fit (it enters the distance) or validate (it is only reported)", TargetWith("role: fit, ", "")),
+        DocExample.Targets("targets[0].source: a target needs source: where the figure comes from (with its confidence tag), or that it is an assumption",
+            TargetWith(", source: BOK", "")),
     ];
 
     /// <summary>Ten anchors, each holding ten aliases of the one before: 10^10 nodes from ten lines.</summary>

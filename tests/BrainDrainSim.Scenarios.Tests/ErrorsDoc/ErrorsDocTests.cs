@@ -26,8 +26,7 @@ public sealed class ErrorsDocTests
     {
         var example = DocExamples.All.Single(e => e.Message == message);
         using var folder = new TempFolder();
-        var result = example.Load(folder.Path);
-        var printed = result.Errors.Select(e => Printed(e, folder.Path)).ToList();
+        var printed = example.Load(folder.Path).Select(e => Printed(e, folder.Path)).ToList();
         Assert.True(printed.Any(example.Matches),
             $"no error is the documented message\n  {message}\nthe loader gave:\n  " + string.Join("\n  ", printed));
     }

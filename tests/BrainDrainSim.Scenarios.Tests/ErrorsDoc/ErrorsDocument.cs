@@ -8,11 +8,11 @@ namespace BrainDrainSim.Scenarios.Tests.ErrorsDoc;
 /// </summary>
 internal static partial class ErrorsDocument
 {
-    /// <summary>The doc's sections whose messages come from the scenario loader (the rest are the command line's).</summary>
+    /// <summary>The doc's sections whose messages come from the scenario loader and the targets loader (the rest are the command line's).</summary>
     public static readonly string[] LoaderSections =
     [
         "File and YAML syntax", "Unknown keys", "Types and values", "Bounds and units", "Dates, lever timing and the timeline",
-        "Shares and sectors", "Levers", "extends", "Uncertainty",
+        "Shares and sectors", "Levers", "extends", "Uncertainty", "Calibration targets",
     ];
 
     public static string DocPath => Path.Combine(RepoPaths.Root, "docs", "errors.md");
