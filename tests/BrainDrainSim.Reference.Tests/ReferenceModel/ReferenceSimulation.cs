@@ -443,7 +443,10 @@ internal sealed class ReferenceSimulation
         {
             var graduates = _people.Where(r => r.UsPhdGraduationMonth == t - 60).ToList();
             if (graduates.Count > 0)
-                usPhdStayRate = (double)graduates.Count(r => r.Location == Location.AbroadUs || r.ExitedFrom == Location.AbroadUs) / graduates.Count;
+            {
+                bool exitsStay = !_perturbation.UsPhdExitsCountAsGone;
+                usPhdStayRate = (double)graduates.Count(r => r.Location == Location.AbroadUs || (exitsStay && r.ExitedFrom == Location.AbroadUs)) / graduates.Count;
+            }
         }
         double stayRate = double.NaN;
         if (t >= 60)
