@@ -125,6 +125,8 @@ public class EdgeCaseTests
                 }
                 // The one researcher is the 90th percentile of talent, not above it: nobody is top talent.
                 Assert.All(Rows(dir, "summary.csv", "top_talent_home"), r => Assert.Equal("0", r["p95"]));
+                // So the share of top talent at home has no denominator: undefined every month.
+                Assert.All(Rows(dir, "summary.csv", "top_talent_home_share"), r => Assert.StartsWith("undefined", r["status"]));
             }),
 
         ["one-month"] = ("""
@@ -138,6 +140,7 @@ public class EdgeCaseTests
                 var year = Assert.Single(Rows(dir, "annual.csv", "emigrations"));
                 Assert.Equal(("2025", "1"), (year["year"], year["months"]));
                 Assert.StartsWith("undefined", Assert.Single(Rows(dir, "summary.csv", "student_emigrant_five_year_stay_rate"))["status"]);
+                Assert.StartsWith("undefined", Assert.Single(Rows(dir, "summary.csv", "us_phd_five_year_stay_rate"))["status"]);
             }),
 
         ["no-peers"] = ("""

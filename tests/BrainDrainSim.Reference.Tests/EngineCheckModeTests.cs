@@ -108,6 +108,13 @@ public class EngineCheckModeTests
     }
 
     [Fact]
+    public void A_corrupted_count_of_a_US_PhD_cohort_in_the_US_is_caught()
+    {
+        string message = CheckMessageAfter(sim => sim.CorruptUsPhdCohortForCheckTests(month: 1));
+        Assert.StartsWith("month 3 (2025-04), start: US PhD graduates of month 1 in the US or exited there: the engine keeps ", message);
+    }
+
+    [Fact]
     public void A_pending_event_missing_from_its_calendar_is_caught()
     {
         int victim = -1;

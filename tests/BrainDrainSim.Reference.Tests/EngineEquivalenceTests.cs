@@ -22,7 +22,7 @@ namespace BrainDrainSim.Reference.Tests;
 /// (not NaN) at the last month in a different number of runs, and one the engine under test does not have.</item>
 /// </list>
 /// The test is deterministic for a fixed seed, so it cannot flake: it passes or fails for ever on a given engine.
-/// Three standard errors (rather than the reference tests' 5, which cover 11,500 comparisons) are the issue's
+/// Three standard errors (rather than the reference tests' 5, which cover 15,100 comparisons) are the issue's
 /// tolerance: the old engine itself, at seed 2, passes it (largest |z| 2.26, sd ratios 0.974 to 1.064), and an
 /// engine that shifts a mean by a few standard errors fails it. With uncertainty on, those standard errors are
 /// mostly the spread of the drawn coefficients (for the stocks, 99.9% of the variance): Equivalence/README.md says

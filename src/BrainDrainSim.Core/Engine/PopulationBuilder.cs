@@ -67,6 +67,7 @@ internal sealed class PopulationBuilder
                 bool usDegree = loc == Location.AbroadUs && stage != Stage.Student && u[3][j] < p.AbroadUsDegreeShare;
                 r.Flags = (byte)(usDegree ? ResearcherFlags.UsDegree : ResearcherFlags.None);
                 r.StudentEmigrationMonth = -1;
+                r.UsPhdMonth = -1;
             }
         }
         pop.Count = n;
@@ -129,6 +130,7 @@ internal sealed class PopulationBuilder
                 r.Degree = (byte)Degree.Bachelor;
                 r.Flags = pop.Traits[i].Talent > TopTalentThreshold ? (byte)ResearcherFlags.TopTalent : (byte)0;
                 r.StudentEmigrationMonth = -1;
+                r.UsPhdMonth = -1;
             }
             int k = pop.K;
             for (int t = 0; t < k; t += 2)

@@ -9,4 +9,9 @@ internal enum ResearcherFlags : byte
     UsDegree = 1,
     /// <summary>Talent above the initial population's 90th percentile.</summary>
     TopTalent = 2,
+    /// <summary>
+    /// Left the field while in the US: an exited researcher has no location, but the US PhD stay rate counts one
+    /// who left the field in the US as still there (docs/model.md 3.3.9).
+    /// </summary>
+    ExitedInUs = 4,
 }

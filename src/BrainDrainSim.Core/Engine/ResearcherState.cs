@@ -5,7 +5,8 @@ namespace BrainDrainSim.Engine;
 /// <summary>
 /// What changes over a researcher's life (its location aside), packed in 16 bytes so that an event on a
 /// researcher reads one cache line: sector, stage, degree and flags, the months of its pending events
-/// (<see cref="Population.Never"/> when none) and of its last emigration as a student (-1 when none).
+/// (<see cref="Population.Never"/> when none), of its last emigration as a student and of its graduation with a
+/// PhD in the US (-1 when none).
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 2)]
 internal struct ResearcherState
@@ -31,5 +32,8 @@ internal struct ResearcherState
     /// <summary>Month index of the last emigration as a student, or -1.</summary>
     public short StudentEmigrationMonth;
 
-    private readonly int _unused;
+    /// <summary>Month index of the graduation with a PhD while in the US (the US PhD cohort), or -1.</summary>
+    public short UsPhdMonth;
+
+    private readonly short _unused;
 }

@@ -13,7 +13,7 @@ internal sealed partial class Simulation
     private double[] _movingWait = new double[64];
     private int _nMoving;
 
-    private int _emigrations, _returns, _forced, _blocked, _exits;
+    private int _emigrations, _returns, _forced, _blocked, _exits, _phdReturns;
     private double _returnCost;
 
     // Compute of the month, from step 2.

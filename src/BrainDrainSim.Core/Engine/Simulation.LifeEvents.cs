@@ -36,10 +36,14 @@ internal sealed partial class Simulation
         }
     }
 
-    /// <summary>Leaves the field: counted as exited for good, with no event left to happen.</summary>
+    /// <summary>
+    /// Leaves the field: counted as exited for good, with no event left to happen. Where it left from is kept
+    /// only as whether it was the US (for the US PhD stay rate).
+    /// </summary>
     private void Exit(int i)
     {
         var pop = _pop;
+        if (pop.Location[i] == (byte)Location.AbroadUs) pop.State[i].Flags |= (byte)ResearcherFlags.ExitedInUs;
         MoveTo(i, Location.Exited);
         pop.State[i].NextDecision = pop.State[i].NextExit = pop.State[i].NextAdvance = Population.Never;
         if (_exits == _exiting.Length) Array.Resize(ref _exiting, _exits * 2);
@@ -64,7 +68,9 @@ internal sealed partial class Simulation
     /// <summary>
     /// A student who advances earns a degree (from the month's graduation mix). At home nothing else happens.
     /// Abroad the graduate must pass the work gate of the country of graduation (in the US with the fee exempt:
-    /// an in-US change of status) or return home: a return and a forced return.
+    /// an in-US change of status) or return home: a return and a forced return (and a PhD return with a PhD).
+    /// A PhD graduate in the US joins the month's US PhD cohort before the gate, so one who fails it counts
+    /// among that cohort as not in the US.
     /// </summary>
     private void Graduate(int i, int t, MonthPolicy mp, double uGraduate, double uDegree)
     {
@@ -75,11 +81,16 @@ internal sealed partial class Simulation
         pop.State[i].Degree = (byte)degree;
         byte where = pop.Location[i];
         if (where == (byte)Location.Home) return;
-        if (where == (byte)Location.AbroadUs) pop.State[i].Flags |= (byte)ResearcherFlags.UsDegree;
+        if (where == (byte)Location.AbroadUs)
+        {
+            pop.State[i].Flags |= (byte)ResearcherFlags.UsDegree;
+            if (degree == Model.Degree.Phd) JoinUsPhdCohort(i, t);
+        }
         if (uGraduate < GraduateGate(i, where, mp)) return;
         MoveTo(i, Location.Home);
         _returns++;
         _forced++;
+        if (degree == Model.Degree.Phd) _phdReturns++;
         _returnCost += OnReturn(t, mp);
         ScheduleDecision(i, DecisionWaitUniform(i, t), t + 1);
     }

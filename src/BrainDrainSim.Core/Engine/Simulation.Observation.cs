@@ -10,10 +10,11 @@ internal sealed partial class Simulation
     private double _voucherCost, _topupCost;
 
     /// <summary>
-    /// Step 8: the month's metrics at its end (persons, after agent_scale), from the counts kept up to date,
-    /// and its policy cost: GPU purchases and running costs, vouchers and top-ups (reckoned on the researchers
-    /// at home at the start of the month), return bonuses, guaranteed compute committed by earlier returns,
-    /// and education.
+    /// Step 8: the month's metrics at its end (persons, after agent_scale), from the counts kept up to date
+    /// (the stocks without students, the two stay rates' cohorts and the top-talent share too: no metric scans
+    /// the population), and its policy cost: GPU purchases and running costs, vouchers and top-ups (reckoned on
+    /// the researchers at home at the start of the month), return bonuses, guaranteed compute committed by
+    /// earlier returns, and education.
     /// </summary>
     private void Observation(int t, MonthPolicy mp, double[][] series, ref double cumulativeCost)
     {
@@ -38,5 +39,13 @@ internal sealed partial class Simulation
         int cohortMonth = t - 60;
         series[IStudentStayRate][t] = cohortMonth >= 0 && _cohortSize[cohortMonth] > 0
             ? (double)_cohortAbroad[cohortMonth] / _cohortSize[cohortMonth] : double.NaN;
+        series[IHomeNonStudent][t] = (home - _studentsHome) * scale;
+        series[IAbroadNonStudent][t] = (_abroadUs + _abroadOther - _studentsAbroad) * scale;
+        series[IPhdReturns][t] = _phdReturns * scale;
+        series[IUsPhdStayRate][t] = cohortMonth >= 0 && _usPhdCohortSize[cohortMonth] > 0
+            ? (double)_usPhdCohortInUs[cohortMonth] / _usPhdCohortSize[cohortMonth] : double.NaN;
+        int top = _topHome + _topAbroad;
+        series[ITopTalentHomeShare][t] = top > 0 ? (double)_topHome / top : double.NaN;
+        series[INetEmigrations][t] = (_emigrations - _returns) * scale;
     }
 }

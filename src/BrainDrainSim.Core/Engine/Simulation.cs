@@ -66,6 +66,8 @@ internal sealed partial class Simulation
         _homePayFactorByGroup = new long[_nSectors * Stages * 2];
         _cohortSize = new int[_months];
         _cohortAbroad = new int[_months];
+        _usPhdCohortSize = new int[_months];
+        _usPhdCohortInUs = new int[_months];
         _cHome = new double[_nSectors];
         _lnCHome = new double[_nSectors];
         _lnCOnReturn = new double[_nSectors];
@@ -156,7 +158,7 @@ internal sealed partial class Simulation
     /// <summary>Step 1: the month's levers, computed once per scenario before any replication (<see cref="PolicySchedule"/>).</summary>
     private MonthPolicy Policy(int t)
     {
-        _emigrations = _returns = _forced = _blocked = _exits = 0;
+        _emigrations = _returns = _forced = _blocked = _exits = _phdReturns = 0;
         _returnCost = 0;
         return _plan[t];
     }

@@ -8,9 +8,10 @@ namespace BrainDrainSim.Engine;
 /// <summary>
 /// The engine's check mode: every month after step 2 (the state at the start of the month, before anyone
 /// decides), and once more after the last month, everything the simulation keeps incrementally is
-/// recomputed from scratch and must agree exactly: counts by location and sector, top talent at home, the
-/// researchers at home by group and the sum of their pay factors (which price the top-ups), the
-/// student-emigrant cohorts, the calendars (every event a researcher has pending is in its month's list, none
+/// recomputed from scratch and must agree exactly: counts by location and sector, top talent at home and abroad,
+/// students at home and abroad, the researchers at home by group and the sum of their pay factors (which price
+/// the top-ups), the student-emigrant cohorts, the US PhD cohorts (those in the US counting those who exited
+/// there), the calendars (every event a researcher has pending is in its month's list, none
 /// lies in the past, an exited researcher has none, a location or stage with no hazard schedules nothing), the
 /// tie candidates of entrants and the guaranteed-compute costs committed to later months. The first
 /// disagreement throws <see cref="EngineCheckException"/>. Off, the mode costs one branch per month.
@@ -30,6 +31,9 @@ internal sealed partial class Simulation
     /// <summary>The test hook for the top-ups' tally: changes the kept sum of pay factors of a group by one unit.</summary>
     internal void CorruptPayFactorSumForCheckTests(int group) => _homePayFactorByGroup[group]++;
 
+    /// <summary>The test hook for the US PhD stay rate: adds one to the kept count of a month's US PhD cohort in the US.</summary>
+    internal void CorruptUsPhdCohortForCheckTests(int month) => _usPhdCohortInUs[month]++;
+
     /// <summary>Checks the state at the start of month <paramref name="t"/>, or after the last month when <paramref name="t"/> is the horizon.</summary>
     private void CheckState(int t, double[][] series)
     {
@@ -38,25 +42,44 @@ internal sealed partial class Simulation
         int n = pop.Count;
 
         var home = new int[_nSectors];
-        int us = 0, other = 0, exited = 0, topHome = 0;
+        int us = 0, other = 0, exited = 0, topHome = 0, topAbroad = 0, studentsHome = 0, studentsAbroad = 0;
         var byGroup = new int[_homeByGroup.Length];
         var factors = new long[_homeByGroup.Length];
         var cohortSize = new int[_months];
         var cohortAbroad = new int[_months];
+        var usPhdSize = new int[_months];
+        var usPhdInUs = new int[_months];
         for (int i = 0; i < n; i++)
         {
             var loc = (Location)pop.Location[i];
+            bool top = (pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0;
+            bool student = pop.State[i].Stage == (byte)Stage.Student;
+            bool exitedInUs = (pop.State[i].Flags & (byte)ResearcherFlags.ExitedInUs) != 0;
+            if (exitedInUs && loc != Location.Exited)
+                throw Disagreement(when, "the flag of an exit in the US", i, "set", $"unset ({loc}, not exited)");
             switch (loc)
             {
                 case Location.Home:
                     home[pop.State[i].Sector]++;
-                    if ((pop.State[i].Flags & (byte)ResearcherFlags.TopTalent) != 0) topHome++;
+                    if (top) topHome++;
+                    if (student) studentsHome++;
                     byGroup[GroupOf(i)]++;
                     factors[GroupOf(i)] += PayFactorUnits(pop.Traits[i].HomePayFactor);
                     break;
-                case Location.AbroadUs: us++; break;
-                case Location.AbroadOther: other++; break;
+                case Location.AbroadUs:
+                case Location.AbroadOther:
+                    if (loc == Location.AbroadUs) us++;
+                    else other++;
+                    if (top) topAbroad++;
+                    if (student) studentsAbroad++;
+                    break;
                 default: exited++; break;
+            }
+            int usPhd = pop.State[i].UsPhdMonth;
+            if (usPhd >= 0)
+            {
+                usPhdSize[usPhd]++;
+                if (loc == Location.AbroadUs || exitedInUs) usPhdInUs[usPhd]++;
             }
             int cohort = pop.State[i].StudentEmigrationMonth;
             if (cohort < 0) continue;
@@ -68,6 +91,9 @@ internal sealed partial class Simulation
         Agree(when, "researchers abroad elsewhere", -1, _abroadOther, other);
         Agree(when, "researchers exited", -1, _exited, exited);
         Agree(when, "top-talent researchers at home", -1, _topHome, topHome);
+        Agree(when, "top-talent researchers abroad", -1, _topAbroad, topAbroad);
+        Agree(when, "students at home", -1, _studentsHome, studentsHome);
+        Agree(when, "students abroad", -1, _studentsAbroad, studentsAbroad);
         for (int g = 0; g < byGroup.Length; g++)
         {
             Agree(when, $"researchers at home in group {g}", -1, _homeByGroup[g], byGroup[g]);
@@ -77,6 +103,8 @@ internal sealed partial class Simulation
         {
             Agree(when, $"student emigrants of month {m}", -1, _cohortSize[m], cohortSize[m]);
             Agree(when, $"student emigrants of month {m} abroad", -1, _cohortAbroad[m], cohortAbroad[m]);
+            Agree(when, $"US PhD graduates of month {m}", -1, _usPhdCohortSize[m], usPhdSize[m]);
+            Agree(when, $"US PhD graduates of month {m} in the US or exited there", -1, _usPhdCohortInUs[m], usPhdInUs[m]);
         }
 
         CheckCalendar(when, t, "candidate decision", i => pop.State[i].NextDecision, pop.Decisions, i => _decisionWait[pop.Location[i]].P);

@@ -36,6 +36,21 @@ public static class MetricCatalog
     public const string PolicyCostCumulative = "policy_cost_krw_cumulative";
     /// <summary>Of those who emigrated as students 60 months earlier, the share abroad now (undefined before any cohort is five years out).</summary>
     public const string StudentStayRate = "student_emigrant_five_year_stay_rate";
+    /// <summary>Researchers at home at the end of the month who are not students (persons).</summary>
+    public const string HomeNonStudent = "researchers_home_nonstudent";
+    /// <summary>Researchers abroad at the end of the month, in the US and elsewhere, who are not students (persons).</summary>
+    public const string AbroadNonStudent = "researchers_abroad_nonstudent";
+    /// <summary>The month's returns home, forced returns included, of researchers who hold a PhD when they return (persons).</summary>
+    public const string PhdReturns = "phd_returns";
+    /// <summary>
+    /// Of those who completed a PhD in the US 60 months earlier, the share in the US now, a researcher who left the
+    /// field while in the US counting as in the US (undefined before any cohort is five years out).
+    /// </summary>
+    public const string UsPhdStayRate = "us_phd_five_year_stay_rate";
+    /// <summary>Top-talent researchers at home over top-talent researchers at home or abroad (undefined when there are none).</summary>
+    public const string TopTalentHomeShare = "top_talent_home_share";
+    /// <summary>The month's emigrations minus its returns (persons; negative when more return than leave).</summary>
+    public const string NetEmigrations = "net_emigrations";
 
     /// <summary>Prefix of the per-sector compute metrics: <c>compute_per_home_researcher.academia</c>.</summary>
     public const string ComputePerHomeResearcherPrefix = "compute_per_home_researcher.";
@@ -43,7 +58,8 @@ public static class MetricCatalog
     // Indices of the fixed metrics in Series; sector compute metrics follow from FirstSectorCompute.
     internal const int IHome = 0, IAbroad = 1, IAbroadUs = 2, IAbroadOther = 3, IExited = 4, IEmigrations = 5,
         IReturns = 6, IForcedReturns = 7, IEntrants = 8, IExits = 9, IVisaBlocked = 10, ITopTalentHome = 11,
-        IPolicyCost = 12, IPolicyCostCumulative = 13, IStudentStayRate = 14, FirstSectorCompute = 15;
+        IPolicyCost = 12, IPolicyCostCumulative = 13, IStudentStayRate = 14, IHomeNonStudent = 15, IAbroadNonStudent = 16,
+        IPhdReturns = 17, IUsPhdStayRate = 18, ITopTalentHomeShare = 19, INetEmigrations = 20, FirstSectorCompute = 21;
 
     /// <summary>The position of the metric named <paramref name="name"/> in <paramref name="metrics"/>, or -1.</summary>
     public static int IndexOf(IReadOnlyList<MetricInfo> metrics, string name)
@@ -73,6 +89,12 @@ public static class MetricCatalog
             new(PolicyCost, "KRW per month", MetricKind.Flow, "Policy cost"),
             new(PolicyCostCumulative, "KRW", MetricKind.Stock, "Cumulative policy cost"),
             new(StudentStayRate, "share", MetricKind.Ratio, "Five-year stay rate of student emigrants"),
+            new(HomeNonStudent, "persons", MetricKind.Stock, "Researchers at home, students excluded"),
+            new(AbroadNonStudent, "persons", MetricKind.Stock, "Researchers abroad, students excluded"),
+            new(PhdReturns, "persons per month", MetricKind.Flow, "Returns of PhD holders (forced included)"),
+            new(UsPhdStayRate, "share", MetricKind.Ratio, "Five-year US stay rate of US PhD graduates"),
+            new(TopTalentHomeShare, "share", MetricKind.Ratio, "Share of top-talent researchers at home"),
+            new(NetEmigrations, "persons per month", MetricKind.Flow, "Net emigrations (emigrations minus returns)"),
         };
         foreach (var s in scenario.Sectors)
             list.Add(new(ComputePerHomeResearcherPrefix + s.Name, "H100e per researcher", MetricKind.Ratio,

@@ -17,10 +17,11 @@ namespace BrainDrainSim.MonteCarlo;
 /// (K = 10, 120 months, no entrants): 1 run on 1 thread measured 256 MB, estimated 273 MB (+7%); 2 runs on 2
 /// threads 441 MB, estimated 464 MB (+5%); 4 runs on 1 thread 319 MB, estimated 329 MB (+3%); 10 runs on 2
 /// threads 577 MB, estimated 577 MB (0%); and at 10 million researchers (benchmarks/README.md) 1 run measured
-/// 1.93 GB, estimated 2.00 GB (+3%). Results-heavy (see <see cref="ResultGcFactor"/>): 50,000 runs of the
-/// 30-month, 2,270-researcher scenario of the command tests on 2 threads, estimated 432 MB, ran to the end
-/// under a GC heap limit of 369 MB (DOTNET_GCHeapHardLimit, so the collector had to keep up) at 436 MB
-/// resident, and peaked at 709 MB with no limit, where the collector lets garbage stand. ResourceEstimateTests
+/// 1.93 GB, estimated 2.00 GB (+3%). Results-heavy (see <see cref="ResultGcFactor"/>): 38,000 runs of the
+/// 30-month, 2,270-researcher scenario of the command tests (24 metrics) on 2 threads, estimated 431 MB, ran
+/// to the end under a GC heap limit of 369 MB (DOTNET_GCHeapHardLimit, so the collector had to keep up) at
+/// 443 MB resident, and peaked at 697 MB with no limit, where the collector lets garbage stand (with 18
+/// metrics, 50,000 runs: estimated 432 MB, 436 MB under the limit, 709 MB without). ResourceEstimateTests
 /// keeps the estimate within 15% of each of these.
 /// </para>
 /// <para>
@@ -72,8 +73,8 @@ public sealed record ResourceEstimate
 
     /// <summary>
     /// Growth of the heap over the live results, which pile up through the collector's generations: 5,048 bytes
-    /// per run live (its series arrays, the record, its drawn values) for the test scenario; a third more
-    /// makes the estimate meet the peak measured when the collector is held to a heap limit (above).
+    /// per run live (its series arrays, the record, its drawn values) for the test scenario with 18 metrics; a
+    /// third more makes the estimate meet the peak measured when the collector is held to a heap limit (above).
     /// </summary>
     public const double ResultGcFactor = 1.35;
 
@@ -231,7 +232,7 @@ public sealed record ResourceEstimate
         /// <summary>
         /// One run's live results: its series (Series[metric][month], each an array with its 24-byte header), the
         /// array of them, the record around them and the list of its drawn values (5,048 bytes for 18 metrics, 30
-        /// months and one uncertain quantity; estimated 5,128).
+        /// months and one uncertain quantity; estimated 5,128; each further metric of 30 months adds 272).
         /// </summary>
         public double ResultBytesPerRun => Metrics * (24.0 + 8.0 * Months) + 24 + 8 * Metrics + 160 + 48 * UncertainCount;
 

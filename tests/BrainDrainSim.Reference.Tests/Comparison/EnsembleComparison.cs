@@ -4,7 +4,8 @@ namespace BrainDrainSim.Reference.Tests.Comparison;
 /// Compares two ensembles metric by metric at fixed months with a Welch z: the difference of the means over
 /// the standard error sqrt(s1^2 / n1 + s2^2 / n2), both sample variances. Flows are compared cumulated from
 /// the first month; stocks and ratios as they are. A ratio left undefined in some runs (NaN) is compared over
-/// the runs that define it, and the share of runs that define it is compared too.
+/// the runs that define it, when each side has at least <see cref="MinimumDefinedRuns"/> of them, and the share
+/// of runs that define it is compared too.
 /// </summary>
 public static class EnsembleComparison
 {
@@ -15,6 +16,15 @@ public static class EnsembleComparison
     /// difference in a deterministic value gives a huge z.
     /// </summary>
     public const double RoundingFloor = 1e-9;
+
+    /// <summary>
+    /// Runs that must define a ratio on each side for its values to be compared. A stay rate of a cohort of one
+    /// or two is 0, 1/2 or 1: on a handful of runs a Welch z has no normal approximation, and two sides that are
+    /// each constant but different (three runs at 1 against two at 0) give an infinite z. Below this, only how
+    /// often the ratio is defined is compared (the US PhD stay rate of a scaled library scenario is defined in
+    /// about 5 of 100 runs at its last month).
+    /// </summary>
+    public const int MinimumDefinedRuns = 10;
 
     public static List<ComparisonRow> Compare(string scenario, MetricEnsemble engine, MetricEnsemble reference, IReadOnlyList<int> months)
     {
@@ -38,7 +48,7 @@ public static class EnsembleComparison
                     rows.Add(Row(scenario, name + " (share of runs defined)", month,
                         e.Select(v => double.IsFinite(v) ? 1.0 : 0.0).ToArray(), f.Select(v => double.IsFinite(v) ? 1.0 : 0.0).ToArray()));
                 }
-                if (eDefined.Length >= 2 && fDefined.Length >= 2)
+                if (eDefined.Length >= MinimumDefinedRuns && fDefined.Length >= MinimumDefinedRuns)
                     rows.Add(Row(scenario, name, month, eDefined, fDefined));
             }
         }

@@ -22,6 +22,12 @@ internal sealed record ReferenceMetric(string Name, bool IsFlow)
     public const string PolicyCost = "policy_cost_krw";
     public const string PolicyCostCumulative = "policy_cost_krw_cumulative";
     public const string StayRate = "student_emigrant_five_year_stay_rate";
+    public const string HomeNonStudent = "researchers_home_nonstudent";
+    public const string AbroadNonStudent = "researchers_abroad_nonstudent";
+    public const string PhdReturns = "phd_returns";
+    public const string UsPhdStayRate = "us_phd_five_year_stay_rate";
+    public const string TopTalentHomeShare = "top_talent_home_share";
+    public const string NetEmigrations = "net_emigrations";
     public const string ComputePrefix = "compute_per_home_researcher.";
 
     /// <summary>The metrics of a scenario with these sectors, in the order of the table of model.md 3.3.9.</summary>
@@ -30,7 +36,8 @@ internal sealed record ReferenceMetric(string Name, bool IsFlow)
         new(Home, false), new(Abroad, false), new(AbroadUs, false), new(AbroadOther, false), new(Exited, false),
         new(Emigrations, true), new(Returns, true), new(ForcedReturns, true), new(Entrants, true), new(Exits, true),
         new(VisaBlocked, true), new(TopTalentHome, false), new(PolicyCost, true), new(PolicyCostCumulative, false),
-        new(StayRate, false),
+        new(StayRate, false), new(HomeNonStudent, false), new(AbroadNonStudent, false), new(PhdReturns, true),
+        new(UsPhdStayRate, false), new(TopTalentHomeShare, false), new(NetEmigrations, true),
         .. sectorNames.Select(s => new ReferenceMetric(ComputePrefix + s, false)),
     ];
 }

@@ -18,6 +18,12 @@ internal sealed record ReferencePerturbation
     /// <summary>Every lever takes effect this many months late (its at and until, a GPU cohort's arrival).</summary>
     public int LeverLagMonths { get; init; }
 
+    /// <summary>
+    /// The US PhD stay rate counts a graduate who left the field while in the US as not in the US (the reading
+    /// docs/model.md 3.3.9 rejects).
+    /// </summary>
+    public bool UsPhdExitsCountAsGone { get; init; }
+
     public override string ToString() =>
         this == None ? "none"
         : string.Join(", ", new[]
@@ -25,5 +31,6 @@ internal sealed record ReferencePerturbation
             LambdaOutFactor != 1 ? $"lambda_out x {LambdaOutFactor}" : null,
             BWageShift != 0 ? $"b_wage + {BWageShift}" : null,
             LeverLagMonths != 0 ? $"levers {LeverLagMonths} month(s) late" : null,
+            UsPhdExitsCountAsGone ? "US PhD exits in the US count as gone" : null,
         }.Where(s => s is not null));
 }

@@ -29,4 +29,8 @@ internal sealed class ReferenceResearcher
     public int[] Peers = [];
     /// <summary>The month index of the last emigration as a student, or null.</summary>
     public int? StudentEmigrationMonth;
+    /// <summary>The month index in which the researcher, a student in the US, graduated with a PhD, or null.</summary>
+    public int? UsPhdGraduationMonth;
+    /// <summary>Where the researcher was when it left the field (home, US or other), or null while it has not.</summary>
+    public Location? ExitedFrom;
 }

@@ -194,7 +194,7 @@ internal sealed class ReferenceSimulation
 
         // 3-4. Decisions, all on the start-of-month state.
         var moveTo = new Location?[n];
-        double emigrations = 0, returns = 0, forcedReturns = 0, blocked = 0, exits = 0;
+        double emigrations = 0, returns = 0, forcedReturns = 0, phdReturns = 0, blocked = 0, exits = 0;
         for (int i = 0; i < n; i++)
         {
             var r = _people[i];
@@ -223,7 +223,11 @@ internal sealed class ReferenceSimulation
             if (moveTo[i] is not { } to) continue;
             var r = _people[i];
             r.Location = to;
-            if (to == Location.Home) CommitReturn(t, policy);
+            if (to == Location.Home)
+            {
+                CommitReturn(t, policy);
+                if (r.Degree == Degree.Phd) phdReturns++;
+            }
             else if (r.Stage == Stage.Student) r.StudentEmigrationMonth = t;
         }
 
@@ -234,6 +238,7 @@ internal sealed class ReferenceSimulation
             var r = _people[i];
             if (_random.Chance(_monthlyExit[(int)r.Stage]))
             {
+                r.ExitedFrom = r.Location;
                 r.Location = Location.Exited;
                 exits++;
                 continue;
@@ -253,6 +258,8 @@ internal sealed class ReferenceSimulation
             if (r.Location == Location.AbroadUs)
             {
                 r.UsDegree = true;
+                // A PhD completed in the US: the graduate is in the cohort of this month whether or not it stays (3.3.9).
+                if (r.Degree == Degree.Phd) r.UsPhdGraduationMonth = t;
                 stays = _random.Chance(UsWorkGate(r, policy.Visa, sponsor: 1));
             }
             else stays = _random.Chance(policy.Visa.OtherPassRate);
@@ -260,6 +267,7 @@ internal sealed class ReferenceSimulation
             r.Location = Location.Home;
             returns++;
             forcedReturns++;
+            if (r.Degree == Degree.Phd) phdReturns++;
             CommitReturn(t, policy);
         }
 
@@ -279,7 +287,7 @@ internal sealed class ReferenceSimulation
         cost += _bonusesThisMonth + _guarantees.Where(g => g.LastMonth >= t).Sum(g => g.KrwPerMonth);
         _bonusesThisMonth = 0;
         _cumulativeCost += cost;
-        Record(series, t, cost, reportedCompute, emigrations, returns, forcedReturns, entrants, exits, blocked);
+        Record(series, t, cost, reportedCompute, emigrations, returns, forcedReturns, phdReturns, entrants, exits, blocked);
     }
 
     /// <summary>p_out = lambda_out x logistic(dU) (model.md 3.3.3).</summary>
@@ -410,7 +418,7 @@ internal sealed class ReferenceSimulation
     // ---------------------------------------------------------------- 3.3.9 outputs
 
     private void Record(double[][] series, int t, double cost, double[] reportedCompute, double emigrations, double returns,
-        double forcedReturns, int entrants, double exits, double blocked)
+        double forcedReturns, double phdReturns, int entrants, double exits, double blocked)
     {
         double scale = _s.AgentScale;
         int home = 0, us = 0, other = 0, exited = 0, topHome = 0;
@@ -422,6 +430,23 @@ internal sealed class ReferenceSimulation
                 case Location.AbroadUs: us++; break;
                 case Location.AbroadOther: other++; break;
                 default: exited++; break;
+            }
+        }
+        static bool IsAbroad(ReferenceResearcher r) => r.Location is Location.AbroadUs or Location.AbroadOther;
+        int homeNonStudent = _people.Count(r => r.Location == Location.Home && r.Stage != Stage.Student);
+        int abroadNonStudent = _people.Count(r => IsAbroad(r) && r.Stage != Stage.Student);
+        // Top talent at home over top talent at home or abroad; the exited are in neither.
+        int topPresent = _people.Count(r => r.TopTalent && r.Location != Location.Exited);
+        double topHomeShare = topPresent > 0 ? (double)topHome / topPresent : double.NaN;
+        // The US PhD cohort of month t - 60: in the US now, or left the field while in the US (3.3.9).
+        double usPhdStayRate = double.NaN;
+        if (t >= 60)
+        {
+            var graduates = _people.Where(r => r.UsPhdGraduationMonth == t - 60).ToList();
+            if (graduates.Count > 0)
+            {
+                bool exitsStay = !_perturbation.UsPhdExitsCountAsGone;
+                usPhdStayRate = (double)graduates.Count(r => r.Location == Location.AbroadUs || (exitsStay && r.ExitedFrom == Location.AbroadUs)) / graduates.Count;
             }
         }
         double stayRate = double.NaN;
@@ -448,6 +473,12 @@ internal sealed class ReferenceSimulation
             [ReferenceMetric.PolicyCost] = cost,
             [ReferenceMetric.PolicyCostCumulative] = _cumulativeCost,
             [ReferenceMetric.StayRate] = stayRate,
+            [ReferenceMetric.HomeNonStudent] = homeNonStudent * scale,
+            [ReferenceMetric.AbroadNonStudent] = abroadNonStudent * scale,
+            [ReferenceMetric.PhdReturns] = phdReturns * scale,
+            [ReferenceMetric.UsPhdStayRate] = usPhdStayRate,
+            [ReferenceMetric.TopTalentHomeShare] = topHomeShare,
+            [ReferenceMetric.NetEmigrations] = (emigrations - returns) * scale,
         };
         for (int s = 0; s < _s.Sectors.Length; s++)
             values[ReferenceMetric.ComputePrefix + _s.Sectors[s].Name] = reportedCompute[s];
