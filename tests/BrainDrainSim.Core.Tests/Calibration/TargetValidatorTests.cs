@@ -53,7 +53,7 @@ public sealed class TargetValidatorTests
     [InlineData("sectors[1].share", "'sectors[1].share' is an input of the scenario, set in the scenario file")]
     [InlineData("population.home_stage_shares.student", "'population.home_stage_shares.student' is an input of the scenario, set in the scenario file")]
     [InlineData("uncertainty.coefficients.b_gpu", "'uncertainty.coefficients.b_gpu' is an input of the scenario, set in the scenario file")]
-    [InlineData("selection_rate", "'selection_rate' is an input of the scenario (visa.selection_rate, levers[i].selection_rate), set in the scenario file")]
+    [InlineData("selection_rate", "'selection_rate' is an input of the scenario (visa.selection_rate, timeline[i].selection_rate, levers[i].selection_rate), set in the scenario file")]
     [InlineData("b_wage", "'b_wage' is an input of the scenario (coefficients.b_wage), set in the scenario file")]
     public void A_scenario_input_is_named_as_one_and_refused_as_a_target(string metric, string start)
     {
@@ -206,14 +206,14 @@ public sealed class TargetValidatorTests
     [Fact]
     public void An_injected_metric_list_replaces_the_catalog()
     {
-        MetricInfo[] metrics = [new("net_emigrations", "persons per month", MetricKind.Flow, "Net emigrations")];
+        MetricInfo[] metrics = [new("net_made_up", "persons per month", MetricKind.Flow, "A metric only the injected list has")];
         var set = new TargetSet
         {
-            Targets = [Good() with { Quantity = new TargetQuantity { Metric = "net_emigrations", Sum = new MonthRange { From = new YearMonth(2019, 1), To = new YearMonth(2019, 12) } }, Observed = null, Bound = new TargetBound { Min = 0 }, Sd = 200 }],
+            Targets = [Good() with { Quantity = new TargetQuantity { Metric = "net_made_up", Sum = new MonthRange { From = new YearMonth(2019, 1), To = new YearMonth(2019, 12) } }, Observed = null, Bound = new TargetBound { Min = 0 }, Sd = 200 }],
         };
         Assert.True(TargetValidator.Check(set, History, metrics).Ok);
         Assert.False(TargetValidator.Check(set, History).Ok);
         var error = Assert.Throws<InvalidTargetSetException>(() => TargetValidator.Validate(set, History));
-        Assert.Contains("'net_emigrations' is not a metric of scenario 'history'", error.Message);
+        Assert.Contains("'net_made_up' is not a metric of scenario 'history'", error.Message);
     }
 }

@@ -271,7 +271,7 @@ internal static class DocExamples
             TargetWith("metric: researchers_abroad", "metric: gdp"), "..."),
         DocExample.Targets("targets[0].quantity.metric: 'visa.selection_rate' is an input of the scenario, set in the scenario file; it cannot be a target, which compares a model output (a metric such as researchers_abroad) with what was observed",
             TargetWith("metric: researchers_abroad", "metric: visa.selection_rate")),
-        DocExample.Targets("targets[0].quantity.metric: 'selection_rate' is an input of the scenario (visa.selection_rate, levers[i].selection_rate), set in the scenario file; it cannot be a target, which compares a model output (a metric such as researchers_abroad) with what was observed",
+        DocExample.Targets("targets[0].quantity.metric: 'selection_rate' is an input of the scenario (visa.selection_rate, timeline[i].selection_rate, levers[i].selection_rate), set in the scenario file; it cannot be a target, which compares a model output (a metric such as researchers_abroad) with what was observed",
             TargetWith("metric: researchers_abroad", "metric: selection_rate")),
         DocExample.Targets("targets[0].quantity: a quantity needs one of at: (a month), sum: or mean: (a period {from: YYYY-MM, to: YYYY-MM}, both months included)",
             TargetWith(", at: 2024-12", "")),

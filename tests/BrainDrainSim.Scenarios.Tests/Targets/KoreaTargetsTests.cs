@@ -12,7 +12,7 @@ namespace BrainDrainSim.Scenarios.Tests.Targets;
 /// </summary>
 public sealed partial class KoreaTargetsTests
 {
-    /// <summary>The metrics of the history outputs that korea.yaml names and that the catalog does not have yet.</summary>
+    /// <summary>The metrics added for the history's targets that korea.yaml names.</summary>
     private static readonly string[] HistoryMetrics =
         ["researchers_home_nonstudent", "researchers_abroad_nonstudent", "phd_returns", "us_phd_five_year_stay_rate", "top_talent_home_share", "net_emigrations"];
 
@@ -64,16 +64,20 @@ public sealed partial class KoreaTargetsTests
     }
 
     [Fact]
-    public void With_the_catalog_of_this_branch_only_the_history_metrics_are_missing()
+    public void Korea_loads_against_the_library_history_run_and_its_metrics_are_of_the_kinds_it_assumes()
     {
-        // Until the metrics of the history outputs are in MetricCatalog, the file refers to them by name only.
-        var result = TargetLoader.Load(KoreaPath, HistoryAndAfter);
-        Assert.False(result.Ok);
-        Assert.All(result.Errors, e =>
-        {
-            Assert.EndsWith(".metric", e.KeyPath);
-            Assert.Contains(HistoryMetrics, m => e.Message.StartsWith($"'{m}' is not a metric of scenario 'history-2034'", StringComparison.Ordinal));
-        });
+        var history = ScenarioLoader.Load(Path.Combine(BrainDrainSim.Testing.RepoPaths.Root, "scenarios", "history", "korea-2015.yaml"));
+        Assert.True(history.Ok, string.Join("\n", history.Errors));
+        var result = TargetLoader.Load(KoreaPath, history.Validated!);
+        Assert.True(result.Ok, Dump(result));
+        var catalog = MetricCatalog.For(history.Scenario!);
+        MetricKind KindOf(string name) => catalog[MetricCatalog.IndexOf(catalog, name)].Kind;
+        foreach (var m in HistoryMetrics.Where(m => m.EndsWith("_rate", StringComparison.Ordinal) || m.EndsWith("_share", StringComparison.Ordinal)))
+            Assert.Equal(MetricKind.Ratio, KindOf(m));
+        Assert.Equal(MetricKind.Flow, KindOf("net_emigrations"));
+        Assert.Equal(MetricKind.Flow, KindOf("phd_returns"));
+        Assert.Equal(MetricKind.Stock, KindOf("researchers_home_nonstudent"));
+        Assert.Equal(MetricKind.Stock, KindOf("researchers_abroad_nonstudent"));
     }
 
     [Fact]

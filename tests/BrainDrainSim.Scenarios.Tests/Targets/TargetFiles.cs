@@ -21,16 +21,8 @@ internal static class TargetFiles
     /// The catalog's metrics and the six that the metrics work adds (not on this branch yet), with the kinds that
     /// work gives them; korea.yaml is written with them.
     /// </summary>
-    public static IReadOnlyList<MetricInfo> WithHistoryMetrics(ValidatedScenario scenario) =>
-    [
-        .. MetricCatalog.For(scenario.Scenario),
-        new("researchers_home_nonstudent", "persons", MetricKind.Stock, "Researchers at home who are not students"),
-        new("researchers_abroad_nonstudent", "persons", MetricKind.Stock, "Researchers abroad who are not students"),
-        new("phd_returns", "persons per month", MetricKind.Flow, "Returns of PhD holders"),
-        new("us_phd_five_year_stay_rate", "share", MetricKind.Ratio, "Five-year stay rate of US PhD graduates"),
-        new("top_talent_home_share", "share", MetricKind.Ratio, "Share of top talent at home"),
-        new("net_emigrations", "persons per month", MetricKind.Flow, "Emigrations less returns"),
-    ];
+    /// <summary>The metrics a run of the scenario records (the history metrics korea.yaml names among them).</summary>
+    public static IReadOnlyList<MetricInfo> WithHistoryMetrics(ValidatedScenario scenario) => MetricCatalog.For(scenario.Scenario);
 
     public static TargetLoadResult Load(string yaml, ValidatedScenario? scenario = null, string file = "targets.yaml") =>
         TargetLoader.LoadText(yaml, Path.Combine(Path.GetTempPath(), file), scenario ?? History);
