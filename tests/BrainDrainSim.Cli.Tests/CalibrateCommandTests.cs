@@ -159,7 +159,7 @@ public class CalibrateCommandTests(ITestOutputHelper output)
         Assert.True(File.Exists(tmp.PathOf("resumed.checkpoint.json")), "no checkpoint was left to resume from");
 
         // Another calibration does not take this checkpoint over.
-        var other = Braindrain.Run(tmp.Path, Args("resumed", 2, "--particles", "61"));
+        var other = Braindrain.Run(tmp.Path, [.. Args("resumed", 2).Select(a => a == "60" ? "61" : a)]);
         Assert.True(other.ExitCode == 2, other.All);
         Assert.Contains("is the checkpoint of another calibration", other.Stderr, StringComparison.Ordinal);
 
