@@ -28,6 +28,12 @@ internal static class CalibrateCommand
             Description = "An uncertain quantity (its path in uncertainty:) to leave at its prior: drawn in every simulation, not fitted (the data cannot tell it). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var acceptance = new Option<string>("--acceptance")
+        {
+            Description = "How the last generation (at the chi_K 95% point) accepts a run: error (with probability exp(-D^2/2), the targets' "
+                + "observation error as the likelihood: exact for the model plus that error, Wilkinson 2013) or uniform (every run within the tolerance).",
+            DefaultValueFactory = _ => "error",
+        };
         var predictive = new Option<int>("--predictive") { Description = "Runs of the posterior predictive (particles drawn by weight, fresh seeds).", DefaultValueFactory = _ => 200 };
         var options = new EnsembleOptions("results/calibrate-<scenario name>/");
         var cmd = new Command("calibrate", "Fit a scenario's uncertain quantities to observed targets by ABC-SMC; writes posterior.csv, generations.csv, "
@@ -38,18 +44,19 @@ internal static class CalibrateCommand
         cmd.Options.Add(budget);
         cmd.Options.Add(generations);
         cmd.Options.Add(keep);
+        cmd.Options.Add(acceptance);
         cmd.Options.Add(predictive);
         cmd.Options.Add(options.Seed);
         cmd.Options.Add(options.Threads);
         cmd.Options.Add(options.Out);
         cmd.Options.Add(options.Force);
         cmd.SetAction(parse => Execute(new Request(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(particles), parse.GetValue(budget),
-            parse.GetValue(generations), parse.GetValue(keep) ?? [], parse.GetValue(predictive), parse.GetValue(options.Seed), parse.GetValue(options.Threads),
+            parse.GetValue(generations), parse.GetValue(keep) ?? [], parse.GetValue(acceptance)!, parse.GetValue(predictive), parse.GetValue(options.Seed), parse.GetValue(options.Threads),
             parse.GetValue(options.Out), parse.GetValue(options.Force)), Environment.GetCommandLineArgs()));
         return cmd;
     }
 
-    private sealed record Request(string Scenario, string Targets, int Particles, long Budget, int Generations, string[] Keep, int Predictive,
+    private sealed record Request(string Scenario, string Targets, int Particles, long Budget, int Generations, string[] Keep, string Acceptance, int Predictive,
         ulong Seed, int Threads, string? Out, bool Force);
 
     /// <summary>The most particles: the weights cost N^2 kernel evaluations a generation.</summary>
@@ -67,6 +74,12 @@ internal static class CalibrateCommand
             throw new UserInputException($"--generations must be from 1 to 1,000 (got {r.Generations:N0}).");
         if (r.Predictive < 1 || r.Predictive > EnsembleOptions.MaxRuns)
             throw new UserInputException($"--predictive must be from 1 to {EnsembleOptions.MaxRuns:N0} (got {r.Predictive:N0}).");
+        var finalAcceptance = r.Acceptance switch
+        {
+            "error" => AbcFinalAcceptance.ObservationError,
+            "uniform" => AbcFinalAcceptance.Uniform,
+            _ => throw new UserInputException($"--acceptance must be error or uniform (got '{r.Acceptance}')."),
+        };
         EnsembleOptions.CheckThreads(r.Threads);
 
         Reporting.ChartWarmUp.Start();
@@ -99,6 +112,7 @@ internal static class CalibrateCommand
             MinimumTolerance = AbcTolerance.ChiQuantile(k),
             SimulationBudget = r.Budget,
             MaxGenerations = r.Generations,
+            FinalAcceptance = finalAcceptance,
             // What the checkpoint belongs to: the inputs' bytes and what is fitted.
             Model = $"scenario {loaded.InputHash}; targets {targetsLoaded.InputHash}; kept {string.Join(",", problem.KeptAtPrior)}",
         };

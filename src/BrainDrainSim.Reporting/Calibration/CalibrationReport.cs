@@ -107,6 +107,9 @@ public static class CalibrationReport
         md.Append(Invariant($"The tolerance of each later generation is {(c.ToleranceQuantile == 0.5 ? "the median" : $"the {Figures.Significant(c.ToleranceQuantile)} quantile")} of the previous generation's accepted distances. "));
         md.Append(Invariant($"Each proposal is a particle of the previous generation drawn by weight and moved by a Gaussian kernel with {Figures.Significant(c.KernelScale)} times the population's weighted covariance, and an accepted particle's weight is prior(theta) / sum_j W_j K(theta | theta_j) (Beaumont et al. 2009, Biometrika 96:983). "));
         double chi = AbcTolerance.ChiQuantile(k);
+        md.Append(c.FinalAcceptance == AbcFinalAcceptance.ObservationError
+            ? "The generation run at the minimum tolerance accepts a run with probability exp(-D^2/2) instead of whenever D is within it: the targets' Gaussian observation error as the likelihood, which makes the result exact for the model plus that error (Wilkinson 2013, Stat. Appl. Genet. Mol. Biol. 12:129); its accepted distances may exceed the tolerance. "
+            : "Every generation accepts a run whenever its distance is within the tolerance (a uniform kernel). ");
         md.Append("The run stops at the first of: a generation run at the minimum tolerance");
         if (c.MinimumTolerance > 0)
         {

@@ -212,7 +212,7 @@ public static class AbcSmcSampler
     {
         var c = next.Configuration;
         if (last)
-            return new AbcStop(AbcStopReason.MinimumTolerance, $"generation {stats.Generation} ran at the minimum tolerance {F(c.MinimumTolerance)}");
+            return new AbcStop(AbcStopReason.MinimumTolerance, $"generation {stats.Generation} ran at the minimum tolerance {c.MinimumTolerance.ToString("0.####", CultureInfo.InvariantCulture)}");
         if (stats.AcceptanceRate <= c.AcceptanceFloor)
         {
             return new AbcStop(AbcStopReason.AcceptanceFloor,
