@@ -11,6 +11,7 @@ root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(SensitivityCommand.Create());
+root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 
 var parse = root.Parse(args);

@@ -1,6 +1,8 @@
 using System.Text;
 using static BrainDrainSim.Reporting.Tests.EngineComparison;
+using BrainDrainSim.Reporting.Calibration;
 using BrainDrainSim.Reporting.Comparisons;
+using BrainDrainSim.Reporting.Tests.Calibration;
 
 namespace BrainDrainSim.Reporting.Tests;
 
@@ -18,14 +20,17 @@ public class OutputFilesTests
         using var run = new TempFolder();
         using var compare = new TempFolder();
         using var sweep = new TempFolder();
-        var recorder = new Recorder([run.Path, compare.Path, sweep.Path]);
+        using var calibration = new TempFolder();
+        var outcome = SmallCalibration.Outcome; // built before the seam is replaced: it writes nothing
+        var recorder = new Recorder([run.Path, compare.Path, sweep.Path, calibration.Path]);
         using (Use(recorder))
         {
             ResultWriter.WriteAll(SyntheticEnsemble.Build(), SyntheticEnsemble.Info(), run.Path);
             ComparisonWriter.WriteAll(TwoPolicies(), Info(3), compare.Path);
             SweepWriter.WriteAll(TwoPolicies(), "levers[0].fraction", [0, 0.25, 0.5], Info(1), sweep.Path);
+            CalibrationWriter.WriteAll(outcome, SmallCalibration.Info(), calibration.Path);
         }
-        foreach (var dir in new[] { run.Path, compare.Path, sweep.Path })
+        foreach (var dir in new[] { run.Path, compare.Path, sweep.Path, calibration.Path })
         {
             var onDisk = Directory.GetFiles(dir).Order(StringComparer.Ordinal).ToArray();
             Assert.NotEmpty(onDisk);
@@ -61,6 +66,26 @@ public class OutputFilesTests
             Assert.Equal(28, e.HResult);
             Assert.Equal(28, Assert.IsType<IOException>(e.InnerException).HResult);
         }
+    }
+
+    [Theory]
+    [InlineData("predictive.csv")]
+    [InlineData("history.png")]
+    [InlineData("manifest.json")]
+    public void A_full_disk_during_a_calibration_stops_at_the_file_it_failed_on(string file)
+    {
+        using var dir = new TempFolder();
+        var outcome = SmallCalibration.Outcome;
+        using (Use(new Failing(dir.Path, file, () => new IOException("No space left on device", 28))))
+        {
+            var e = Assert.Throws<OutputFileException>(() => CalibrationWriter.WriteAll(outcome, SmallCalibration.Info(), dir.Path));
+            Assert.Equal(dir.PathOf(file), e.FilePath);
+            Assert.Equal(28, e.HResult);
+        }
+        // The files before it in the fixed order were written, none after it.
+        int failed = CalibrationWriter.Files.ToList().IndexOf(file);
+        Assert.Equal(CalibrationWriter.Files.Take(failed + 1).Order(StringComparer.Ordinal),
+            Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -57,6 +57,24 @@ internal static class Figures
     /// <summary>A number rounded on its own.</summary>
     public static string Number(double value, bool signed = false) => Number(value, Decimals(value), signed);
 
+    /// <summary>
+    /// A number to <paramref name="digits"/> significant digits, for coefficients and rates whose size says nothing
+    /// about the precision they need (0.0123, 1.5, -2.75): <see cref="Number(double, bool)"/> would round a monthly
+    /// hazard of 0.004 to 0. Thousands separators from 1,000 on, so a count still reads as one.
+    /// </summary>
+    public static string Significant(double value, int digits = 3)
+    {
+        if (!double.IsFinite(value)) return Undefined;
+        if (value == 0) return "0";
+        int magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        // Past 1e15 or below 1e-9 a fixed number of decimals is unreadable: scientific notation.
+        if (magnitude is > 15 or < -9) return value.ToString("G" + digits.ToString(Ci), Ci);
+        int decimals = Math.Clamp(digits - 1 - magnitude, 0, 15);
+        double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        // Trailing zeros dropped: 1.5, not 1.50, which would claim a digit the value does not have.
+        return rounded == 0 ? "0" : rounded.ToString(decimals == 0 ? "#,0" : "#,0." + new string('#', decimals), Ci);
+    }
+
     /// <summary>The paired mean with its 95% interval: "+1,234 [+1,100, +1,368]".</summary>
     public static string MeanWithCi(PairedStatistics s)
     {

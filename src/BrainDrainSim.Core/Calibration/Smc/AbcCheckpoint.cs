@@ -32,7 +32,8 @@ public static class AbcCheckpoint
     /// <summary>
     /// The configuration's fingerprint: the SHA-256, in hexadecimal, of its canonical compact JSON (every setting,
     /// the model's description and each prior parameter's name, distribution and bounds; not a bound's
-    /// explanation, which changes no number).
+    /// explanation, which changes no number). <see cref="AbcSmcConfiguration.FinalAcceptance"/> is in it only when
+    /// it is not the default, so a configuration that leaves it has the fingerprint it had before the setting existed.
     /// </summary>
     public static string Fingerprint(AbcSmcConfiguration configuration)
     {
@@ -151,14 +152,16 @@ public static class AbcCheckpoint
     /// <summary>The state in the checkpoint file at <paramref name="path"/>, checked against <paramref name="expected"/> as <see cref="Read(string, AbcSmcConfiguration)"/>.</summary>
     public static AbcSmcState Load(string path, AbcSmcConfiguration expected) => Read(File.ReadAllText(path, Encoding.UTF8), expected);
 
-    private static string ConfigurationJson(AbcSmcConfiguration c)
+    private static string ConfigurationJson(AbcSmcConfiguration c, bool everySetting = false)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Compact)) WriteConfiguration(w, c);
+        using (var w = new Utf8JsonWriter(stream, Compact)) WriteConfiguration(w, c, everySetting);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteConfiguration(Utf8JsonWriter w, AbcSmcConfiguration c)
+    // A setting added later is written only when it is not its default (or everySetting, to compare two
+    // configurations key by key), so the text, and with it the fingerprint, of a configuration without it is unchanged.
+    private static void WriteConfiguration(Utf8JsonWriter w, AbcSmcConfiguration c, bool everySetting = false)
     {
         w.WriteStartObject();
         w.WriteNumber("seed", c.Seed);
@@ -169,6 +172,7 @@ public static class AbcCheckpoint
         w.WriteNumber("simulation_budget", c.SimulationBudget);
         w.WriteNumber("max_generations", c.MaxGenerations);
         WriteDouble(w, "kernel_scale", c.KernelScale);
+        if (everySetting || c.FinalAcceptance != AbcFinalAcceptance.Uniform) w.WriteString("final_acceptance", ScenarioNames.EnumKey(c.FinalAcceptance));
         w.WriteString("model", c.Model);
         w.WriteStartArray("prior");
         foreach (var p in c.Prior.Parameters)
@@ -224,6 +228,7 @@ public static class AbcCheckpoint
             SimulationBudget = e.GetProperty("simulation_budget").GetInt64(),
             MaxGenerations = e.GetProperty("max_generations").GetInt32(),
             KernelScale = ReadDouble(e.GetProperty("kernel_scale")),
+            FinalAcceptance = e.TryGetProperty("final_acceptance", out var acceptance) ? ParseEnum<AbcFinalAcceptance>(acceptance) : AbcFinalAcceptance.Uniform,
             Model = e.GetProperty("model").GetString() ?? "",
         };
     }
@@ -302,8 +307,8 @@ public static class AbcCheckpoint
     /// <summary>"particles 1000 in the checkpoint, 2000 now; ...": each top-level setting whose canonical text differs.</summary>
     private static string Differences(AbcSmcConfiguration stored, AbcSmcConfiguration expected)
     {
-        using var a = JsonDocument.Parse(ConfigurationJson(stored));
-        using var b = JsonDocument.Parse(ConfigurationJson(expected));
+        using var a = JsonDocument.Parse(ConfigurationJson(stored, everySetting: true));
+        using var b = JsonDocument.Parse(ConfigurationJson(expected, everySetting: true));
         var differences = new List<string>();
         foreach (var property in a.RootElement.EnumerateObject())
         {

@@ -2,7 +2,11 @@ namespace BrainDrainSim.Calibration.Smc;
 
 /// <summary>The accepted particles of one generation: a weighted sample of the ABC posterior at its tolerance.</summary>
 /// <param name="Generation">The generation, from 0 (the prior).</param>
-/// <param name="Tolerance">The tolerance every particle's distance is at most (positive infinity in generation 0).</param>
+/// <param name="Tolerance">
+/// The tolerance every particle's distance is at most (positive infinity in generation 0). In a last generation
+/// accepted by <see cref="AbcFinalAcceptance.ObservationError"/> it is the minimum tolerance, which bounds no
+/// distance there.
+/// </param>
 /// <param name="Particles">The particles, in particle order.</param>
 public sealed record AbcPopulation(int Generation, double Tolerance, IReadOnlyList<AbcParticle> Particles)
 {

@@ -34,8 +34,21 @@ public sealed record AbcSmcConfiguration
     public double MinimumTolerance { get; init; }
 
     /// <summary>
+    /// How the last generation, the one at <see cref="MinimumTolerance"/>, accepts a simulation:
+    /// <see cref="AbcFinalAcceptance.Uniform"/> (the default) when its distance is at most the minimum tolerance;
+    /// <see cref="AbcFinalAcceptance.ObservationError"/> with probability exp(-D^2 / 2), which makes the final
+    /// population the exact posterior of the simulator plus normal observation error, when the distance is in units of
+    /// the observations' sd (Wilkinson 2013). Only a run that reaches the minimum tolerance has such a generation;
+    /// without one (<see cref="MinimumTolerance"/> 0, or another rule stopping the run first) this changes nothing.
+    /// The default leaves the fingerprint, and so every checkpoint, as it was before the setting existed.
+    /// </summary>
+    public AbcFinalAcceptance FinalAcceptance { get; init; }
+
+    /// <summary>
     /// The run stops after a generation whose acceptance rate (accepted / simulations) is at or below this
     /// (<see cref="AbcStopReason.AcceptanceFloor"/>): the tolerance then costs more than it gains. 0 turns it off.
+    /// It is judged only once a generation has completed, and the last generation, at the minimum tolerance, stops
+    /// the run for that reason whatever its rate, so it never cuts the last generation short.
     /// </summary>
     public double AcceptanceFloor { get; init; } = 0.01;
 
@@ -74,6 +87,8 @@ public sealed record AbcSmcConfiguration
             throw new ArgumentException($"the tolerance quantile must lie in (0, 1), not {F(ToleranceQuantile)}");
         if (!(MinimumTolerance >= 0 && double.IsFinite(MinimumTolerance)))
             throw new ArgumentException($"the minimum tolerance must be a finite number of at least 0, not {F(MinimumTolerance)}");
+        if (!Enum.IsDefined(FinalAcceptance))
+            throw new ArgumentException($"the final acceptance must be one of {string.Join(", ", Enum.GetNames<AbcFinalAcceptance>())}, not {(int)FinalAcceptance}");
         if (!(AcceptanceFloor >= 0 && AcceptanceFloor < 1))
             throw new ArgumentException($"the acceptance floor must lie in [0, 1), not {F(AcceptanceFloor)}");
         if (SimulationBudget < 1) throw new ArgumentException($"the simulation budget must be at least 1, not {SimulationBudget}");

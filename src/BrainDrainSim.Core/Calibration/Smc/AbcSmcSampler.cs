@@ -15,6 +15,12 @@ namespace BrainDrainSim.Calibration.Smc;
 /// A proposal of zero prior density is rejected before it is simulated (an attempt, not a simulation): it is
 /// never moved onto the support.
 /// <para>
+/// The last generation, at <see cref="AbcSmcConfiguration.MinimumTolerance"/>, accepts by
+/// <see cref="AbcSmcConfiguration.FinalAcceptance"/>: within the tolerance, or with probability exp(-D^2 / 2) by one
+/// more uniform of the attempt's keys (Wilkinson 2013). The weights stay prior / sum_j W_j K: the acceptance
+/// probability is the likelihood of the observation error, and the proposal is the kernel mixture as before.
+/// </para>
+/// <para>
 /// Particle p of generation g is a pure function of the previous population, the seed, g and p: its attempt a
 /// draws from keys made of (seed, g, p, a) alone and its simulation gets <see cref="SimulationSeed"/>. Particles
 /// run in parallel and are kept by index, and every sum runs in index order. The budget is taken one simulation at a
@@ -89,7 +95,8 @@ public static class AbcSmcSampler
 
         var results = new ParticleResult[n];
         var budget = new SharedBudget(left);
-        ForEach(n, threads, p => results[p] = RunParticle(c, simulator, kernel, g, p, budget, tolerance, cancel), cancel);
+        bool errorModel = last && c.FinalAcceptance == AbcFinalAcceptance.ObservationError;
+        ForEach(n, threads, p => results[p] = RunParticle(c, simulator, kernel, g, p, budget, tolerance, errorModel, cancel), cancel);
         if (budget.Exhausted)
         {
             // Some particle was refused a simulation after all that was left had been taken: the generation needs
@@ -154,7 +161,7 @@ public static class AbcSmcSampler
     }
 
     private static ParticleResult RunParticle(AbcSmcConfiguration c, IAbcSimulator simulator, PerturbationKernel? kernel,
-        int g, int p, SharedBudget budget, double tolerance, CancellationToken cancel)
+        int g, int p, SharedBudget budget, double tolerance, bool errorModel, CancellationToken cancel)
     {
         var prior = c.Prior;
         var theta = new double[prior.Dimension];
@@ -174,11 +181,18 @@ public static class AbcSmcSampler
             simulations++;
             double distance = outcome.Distance;
             if (distance < 0) throw new InvalidOperationException($"the simulator returned a negative distance, {F(distance)}, at {Shown(theta)}");
-            if (double.IsFinite(distance) && distance <= tolerance)
+            if (double.IsFinite(distance) && (errorModel ? Accepts(distance, drawSeed) : distance <= tolerance))
                 return new ParticleResult(theta, outcome with { Summaries = outcome.Summaries.ToArray() }, seed, simulations, attempts);
         }
         return new ParticleResult(null, null, 0, simulations, attempts);
     }
+
+    /// <summary>
+    /// Wilkinson's (2013) acceptance: probability exp(-D^2 / 2), the normal observation error's density at D sds
+    /// relative to its peak, decided by the attempt's own acceptance uniform (so by its keys alone, never the threads).
+    /// </summary>
+    private static bool Accepts(double distance, ulong drawSeed) =>
+        new AbcStream(drawSeed).AcceptanceUniform() < Math.Exp(-0.5 * distance * distance);
 
     /// <summary>w_i = prior(theta_i) / sum_j W_j K(theta_i | theta_j), normalised; each i on its own, summed in order.</summary>
     private static void ImportanceWeights(AbcPrior prior, PerturbationKernel kernel, ParticleResult[] results, double[] weights,
@@ -198,7 +212,7 @@ public static class AbcSmcSampler
     {
         var c = next.Configuration;
         if (last)
-            return new AbcStop(AbcStopReason.MinimumTolerance, $"generation {stats.Generation} ran at the minimum tolerance {F(c.MinimumTolerance)}");
+            return new AbcStop(AbcStopReason.MinimumTolerance, $"generation {stats.Generation} ran at the minimum tolerance {c.MinimumTolerance.ToString("0.####", CultureInfo.InvariantCulture)}");
         if (stats.AcceptanceRate <= c.AcceptanceFloor)
         {
             return new AbcStop(AbcStopReason.AcceptanceFloor,

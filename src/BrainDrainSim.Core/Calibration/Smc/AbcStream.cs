@@ -14,6 +14,9 @@ internal readonly struct AbcStream
     /// <summary>The fourth counter word, so these draws share no block with any other use of Philox under the key.</summary>
     private const uint PerturbationUse = 0xABC5_0001;
 
+    /// <summary>The fourth counter word of the acceptance uniform, so it shares no block with the proposal's draws.</summary>
+    private const uint AcceptanceUse = 0xABC5_0002;
+
     private readonly uint k0, k1;
 
     internal AbcStream(ulong drawSeed)
@@ -30,6 +33,17 @@ internal readonly struct AbcStream
         Philox4x32.Hash(ref c0, ref c1, ref c2, ref c3, k0, k1);
         u0 = Unit(c0, c1);
         u1 = Unit(c2, c3);
+    }
+
+    /// <summary>
+    /// The attempt's acceptance uniform, in (0, 1), for <see cref="AbcFinalAcceptance.ObservationError"/>: a block
+    /// of its own, so it is independent of the proposal's draws, whichever way the proposal was made.
+    /// </summary>
+    internal double AcceptanceUniform()
+    {
+        uint c0 = 0, c1 = 0, c2 = 0, c3 = AcceptanceUse;
+        Philox4x32.Hash(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        return Unit(c0, c1);
     }
 
     // 52 bits, centred in their cell: (k + 1/2) / 2^52 lies in [2^-53, 1 - 2^-53], exactly representable, never 0 or 1.
