@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrainDrainSim.Model;
+using BrainDrainSim.Model.Shape;
 using BrainDrainSim.Validation;
 using BrainDrainSim.Scenarios.Source;
 
@@ -113,6 +114,38 @@ internal static class ScalarReader
                 }
         error = $"expected one of: {string.Join(", ", choices.Select(c => c.Key))}; not {node.Describe()}";
         return false;
+    }
+
+    /// <summary>True for the kinds read from one scalar with no range of their own: text, a month, a choice, a switch.</summary>
+    public static bool IsPlain(ValueKind kind) => kind is ValueKind.Text or ValueKind.Month or ValueKind.Choice or ValueKind.Switch;
+
+    /// <summary>
+    /// A value of a plain kind (<see cref="IsPlain"/>) of the given type, read as the scenario and the targets files both
+    /// read it; for any other kind an <see cref="ArgumentOutOfRangeException"/> (a binder's bug, not the file's).
+    /// </summary>
+    public static bool TryPlain(ValueKind kind, Type type, SourceNode node, out object? value, out string error)
+    {
+        value = null;
+        bool ok;
+        switch (kind)
+        {
+            case ValueKind.Text:
+                ok = TryText(node, out var text, out error);
+                if (ok) value = text;
+                return ok;
+            case ValueKind.Month:
+                ok = TryMonth(node, out var month, out error);
+                if (ok) value = month;
+                return ok;
+            case ValueKind.Switch:
+                ok = TryBoolean(node, out var on, out error);
+                if (ok) value = on;
+                return ok;
+            case ValueKind.Choice:
+                return TryEnum(node, type, out value, out error);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a plain kind");
+        }
     }
 
     /// <summary>The YAML spelling of each member of an enum, through ScenarioNames.EnumKey (the one naming rule).</summary>

@@ -159,27 +159,8 @@ internal sealed class ScenarioBinder(ErrorList errors)
                 value = (int)d;
                 return true;
             }
-            case ValueKind.Switch:
-            {
-                if (!ScalarReader.TryBoolean(node, out var b, out error)) return Fail(node, path, error);
-                value = b;
-                return true;
-            }
-            case ValueKind.Text:
-            {
-                if (!ScalarReader.TryText(node, out var s, out error)) return Fail(node, path, error);
-                value = s;
-                return true;
-            }
-            case ValueKind.Month:
-            {
-                if (!ScalarReader.TryMonth(node, out var m, out error)) return Fail(node, path, error);
-                value = m;
-                return true;
-            }
-            case ValueKind.Choice:
-                if (!ScalarReader.TryEnum(node, type, out value, out error)) return Fail(node, path, error);
-                return true;
+            case var plain when ScalarReader.IsPlain(plain):
+                return ScalarReader.TryPlain(plain, type, node, out value, out error) || Fail(node, path, error);
             case ValueKind.Section:
                 if (node is not SourceMapping map)
                     return Fail(node, path, $"expected a section (indented key: value lines), not {node.Describe()}");

@@ -130,20 +130,8 @@ internal sealed class TargetBinder(ErrorList errors)
                 value = d;
                 return true;
             }
-            case ValueKind.Text:
-            {
-                if (!ScalarReader.TryText(node, out var s, out error)) return Fail(node, path, error);
-                value = s;
-                return true;
-            }
-            case ValueKind.Month:
-            {
-                if (!ScalarReader.TryMonth(node, out var m, out error)) return Fail(node, path, error);
-                value = m;
-                return true;
-            }
-            case ValueKind.Choice:
-                return ScalarReader.TryEnum(node, key.ValueType, out value, out error) || Fail(node, path, error);
+            case var plain when ScalarReader.IsPlain(plain):
+                return ScalarReader.TryPlain(plain, key.ValueType, node, out value, out error) || Fail(node, path, error);
             case ValueKind.Section:
                 if (node is not SourceMapping map)
                     return Fail(node, path, $"expected a section (indented key: value lines), not {node.Describe()}");
