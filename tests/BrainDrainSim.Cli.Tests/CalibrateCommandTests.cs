@@ -145,8 +145,8 @@ public class CalibrateCommandTests(ITestOutputHelper output)
         using var tmp = Setup();
         var c = Braindrain.Run(tmp.Path, Args("c", 2));
         Assert.True(c.ExitCode == 0, c.All);
-        // As docs/calibration.md says: a scenario beside the posterior that extends the calibrated one.
-        tmp.Write(Path.Combine("c", "calibrated.yaml"), "extends: ../history.yaml\nname: calibrated\nuncertainty:\n  posterior: {file: posterior.csv}\n");
+        // calibrate wrote it: the scenario, extended to draw the posterior's rows.
+        Assert.Contains("extends: \"../history.yaml\"", File.ReadAllText(Path.Combine(tmp.PathOf("c"), "calibrated.yaml")), StringComparison.Ordinal);
         var v = Braindrain.Run(tmp.Path, "validate", Path.Combine("c", "calibrated.yaml"));
         Assert.True(v.ExitCode == 0, v.All);
         Assert.Contains("a posterior of 60 rows over 2 quantities", v.Stdout, StringComparison.Ordinal);
