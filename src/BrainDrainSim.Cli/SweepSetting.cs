@@ -87,7 +87,7 @@ internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values, b
     }
 
     /// <summary>Whether the swept quantity has a distribution in the scenario's <c>uncertainty:</c> block.</summary>
-    public bool IsUncertainIn(Scenario scenario) => scenario.Uncertainty.Any(u => u.Path == Path);
+    public bool IsUncertainIn(Scenario scenario) => scenario.Uncertainty.Any(u => u.Path == Path) || (scenario.Posterior?.Paths.Contains(Path) ?? false);
 
     /// <summary>
     /// The scenario with the quantity fixed at <paramref name="value"/>: a swept uncertain parameter takes the
@@ -107,6 +107,8 @@ internal sealed record SweepSetting(string Path, IReadOnlyList<double> Values, b
         {
             Name = $"{scenario.Name} {Path}={value.ToString("R", CultureInfo.InvariantCulture)}",
             Uncertainty = scenario.Uncertainty.Where(u => u.Path != Path).ToArray(),
+            // Likewise a column of a posterior: the other columns keep being drawn by row.
+            Posterior = scenario.Posterior?.Without(Path),
         };
     }
 }

@@ -20,7 +20,8 @@ internal static class ValidateCommand
                 else
                 {
                     var sc = loaded.Scenario!;
-                    Console.WriteLine($"{path}: ok ({sc.Name}, {sc.Levers.Length} lever(s), {sc.Uncertainty.Length} uncertain quantit{(sc.Uncertainty.Length == 1 ? "y" : "ies")})");
+                    string posterior = sc.Posterior is { } p ? $", a posterior of {p.Rows.Count:N0} rows over {p.Paths.Count} quantities" : "";
+                    Console.WriteLine($"{path}: ok ({sc.Name}, {sc.Levers.Length} lever(s), {sc.Uncertainty.Length} uncertain quantit{(sc.Uncertainty.Length == 1 ? "y" : "ies")}{posterior})");
                 }
             }
             return bad == 0 ? ExitCodes.Ok : ExitCodes.BadInput;

@@ -45,7 +45,7 @@ public static class ScenarioJson
             case float f: WriteDouble(w, f, path); return;
             case YearMonth ym: w.WriteStringValue(ym.ToString()); return;
             case Enum e: w.WriteStringValue(EnumKey(e)); return;
-            case UncertainParameter[] uncertainty: WriteUncertainty(w, uncertainty, path); return;
+            case UncertainParameter[] uncertainty: WriteUncertainty(w, uncertainty, null, path); return;
         }
 
         var type = value.GetType();
@@ -81,15 +81,31 @@ public static class ScenarioJson
             // Unset optional values are left out, as in the YAML: absent and null mean the same to the loader.
             if (child is null) continue;
             w.WritePropertyName(key.Name);
-            WriteValue(w, child, path.Length == 0 ? key.Name : $"{path}.{key.Name}");
+            string childPath = path.Length == 0 ? key.Name : $"{path}.{key.Name}";
+            // The posterior is a reserved key of the uncertainty block, as in the YAML.
+            if (value is Scenario { Posterior: { } posterior } && child is UncertainParameter[] drawn) WriteUncertainty(w, drawn, posterior, childPath);
+            else WriteValue(w, child, childPath);
         }
         w.WriteEndObject();
     }
 
-    /// <summary>As in the YAML: an object from path to distribution, each with only the parameters it sets.</summary>
-    private static void WriteUncertainty(Utf8JsonWriter w, UncertainParameter[] uncertainty, string path)
+    /// <summary>
+    /// As in the YAML: an object from path to distribution, each with only the parameters it sets, and the posterior
+    /// as its file (its bytes are in the input hash) with how many rows and which paths it holds.
+    /// </summary>
+    private static void WriteUncertainty(Utf8JsonWriter w, UncertainParameter[] uncertainty, PosteriorSample? posterior, string path)
     {
         w.WriteStartObject();
+        if (posterior is not null)
+        {
+            w.WriteStartObject(PosteriorSample.Key);
+            w.WriteString(PosteriorSample.FileKey, posterior.Source);
+            w.WriteNumber("rows", posterior.Rows.Count);
+            w.WriteStartArray("paths");
+            foreach (var p in posterior.Paths) w.WriteStringValue(p);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         foreach (var u in uncertainty.OrderBy(u => u.Path, StringComparer.Ordinal))
         {
             w.WritePropertyName(u.Path);

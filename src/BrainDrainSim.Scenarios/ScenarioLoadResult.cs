@@ -47,7 +47,10 @@ public sealed class ScenarioLoadResult
     /// <summary>Every problem found, ordered by file (base first), line and column.</summary>
     public IReadOnlyList<ScenarioError> Errors { get; }
 
-    /// <summary>Full paths of every file read, the base (the <c>extends</c> target) before the file extending it.</summary>
+    /// <summary>
+    /// Full paths of every file read, the base (the <c>extends</c> target) before the file extending it, and a
+    /// posterior file just before the scenario file that names it: the scenario's own file is the last.
+    /// </summary>
     public IReadOnlyList<string> InputFiles { get; }
 
     /// <summary>"sha256:" and the lowercase hex SHA-256 of the bytes of every input file, in <see cref="InputFiles"/> order.</summary>

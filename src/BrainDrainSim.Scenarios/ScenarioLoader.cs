@@ -38,7 +38,7 @@ public static class ScenarioLoader
                 if (sources.Load(file, text) is { } root)
                 {
                     binder = new ScenarioBinder(errors);
-                    scenario = Build(binder, root, file, errors, warnings);
+                    scenario = Build(binder, sources, root, file, errors, warnings);
                 }
             }
         }
@@ -52,9 +52,34 @@ public static class ScenarioLoader
             binder is null ? null : new SourcePlaces(binder));
     }
 
-    private static ValidatedScenario? Build(ScenarioBinder binder, SourceMapping root, string file, ErrorList errors, ErrorList warnings)
+    /// <summary>
+    /// The scenario with its posterior, which supersedes a distribution that a base file (one the posterior's file
+    /// extends) gives one of its paths: the calibration replaced that prior. A distribution written in the
+    /// posterior's own file, or in a file extending it, stays, and the validator refuses it.
+    /// </summary>
+    private static Scenario WithPosterior(Scenario scenario, PosteriorSample posterior, PosteriorEntry entry, ScenarioBinder binder, IReadOnlyList<string> files)
+    {
+        int Rank(string f) => files.ToList().IndexOf(f);
+        int posteriorRank = Rank(entry.KeyNode.File);
+        var superseded = binder.Uncertainty
+            .Where(u => posterior.Paths.Contains(u.Path) && Rank(u.KeyNode.File) < posteriorRank)
+            .Select(u => u.Path)
+            .ToHashSet(StringComparer.Ordinal);
+        return scenario with
+        {
+            Posterior = posterior,
+            Uncertainty = scenario.Uncertainty.Where(u => !superseded.Contains(u.Path)).ToArray(),
+        };
+    }
+
+    private static ValidatedScenario? Build(ScenarioBinder binder, ScenarioSources sources, SourceMapping root, string file, ErrorList errors, ErrorList warnings)
     {
         var scenario = binder.Bind(root);
+        if (binder.Posterior is { } entry)
+        {
+            if (sources.LoadPosterior(entry) is { } posterior) scenario = WithPosterior(scenario, posterior, entry, binder, sources.Files);
+            else binder.Failed.Add(entry.KeyPath);
+        }
         // `name` is never inherited (the merge drops the base's): a file without one is named after itself.
         if (!root.Has(ScenarioKeys.Of(nameof(Scenario.Name))) && Path.GetFileNameWithoutExtension(file) is { Length: > 0 } stem)
             scenario = scenario with { Name = stem };

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BrainDrainSim.Model;
 using BrainDrainSim.Validation;
 using BrainDrainSim.Scenarios.Source;
 using BrainDrainSim.Scenarios.Binding;
@@ -117,6 +118,35 @@ internal sealed class ScenarioSources(ErrorList errors)
         string named = referrer is null ? Shown.FilePath(fullPath) : $"'{Shown.FilePath(referrer.Value)}' (looked for {Shown.FilePath(fullPath)})";
         string notFound = referrer is null ? $"cannot find the scenario file {named}" : $"cannot find the file {named} that extends names";
         return SourceFile.Read(fullPath, named, Document, notFound, Fail);
+    }
+
+    /// <summary>
+    /// The posterior a scenario file names, read relative to that file's folder and recorded with the scenario's
+    /// files (so the input hash, checkpoints and manifests see its bytes); null with an error at the <c>file:</c> value.
+    /// </summary>
+    public PosteriorSample? LoadPosterior(PosteriorEntry entry)
+    {
+        void Fail(string message) => errors.Add(entry.FileNode, entry.KeyPath, message);
+
+        string dir = Path.GetDirectoryName(entry.FileNode.File) is { Length: > 0 } d ? d : Directory.GetCurrentDirectory();
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(Path.Combine(dir, entry.File));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            Fail($"'{Shown.FilePath(entry.File)}' is not a usable file path");
+            return null;
+        }
+        string named = $"'{Shown.FilePath(entry.File)}' (looked for {Shown.FilePath(fullPath)})";
+        var bytes = SourceFile.Read(fullPath, named, "a posterior file", $"cannot find the posterior file {named}", Fail);
+        if (bytes is null) return null;
+        // Just before the file that names it, so that the scenario's own file stays the last of InputFiles.
+        int at = files.IndexOf(entry.FileNode.File);
+        files.Insert(at < 0 ? files.Count : at, fullPath);
+        contents.Insert(at < 0 ? contents.Count : at, bytes);
+        return PosteriorReader.Read(bytes, entry.File, Fail);
     }
 
     private void Record(string fullPath, byte[] bytes)

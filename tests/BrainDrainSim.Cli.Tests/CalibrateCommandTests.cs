@@ -140,6 +140,37 @@ public class CalibrateCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_posterior_drives_a_calibrated_scenario_which_cannot_be_calibrated_or_screened_again()
+    {
+        using var tmp = Setup();
+        var c = Braindrain.Run(tmp.Path, Args("c", 2));
+        Assert.True(c.ExitCode == 0, c.All);
+        // calibrate wrote it: the scenario, extended to draw the posterior's rows.
+        Assert.Contains("extends: \"../history.yaml\"", File.ReadAllText(Path.Combine(tmp.PathOf("c"), "calibrated.yaml")), StringComparison.Ordinal);
+        var v = Braindrain.Run(tmp.Path, "validate", Path.Combine("c", "calibrated.yaml"));
+        Assert.True(v.ExitCode == 0, v.All);
+        Assert.Contains("a posterior of 60 rows over 2 quantities", v.Stdout, StringComparison.Ordinal);
+        var run = Braindrain.Run(tmp.Path, "run", Path.Combine("c", "calibrated.yaml"), "--runs", "20", "--out", "r");
+        Assert.True(run.ExitCode == 0, run.All);
+        var runs = Table.Read(Path.Combine(tmp.PathOf("r"), "runs.csv"));
+        var posterior = Table.Read(Path.Combine(tmp.PathOf("c"), "posterior.csv"));
+        // Each replication drew one whole row: its values are that row's, b0 and lambda_back together.
+        foreach (var r in runs)
+        {
+            var row = posterior[int.Parse(r["posterior.row"], CultureInfo.InvariantCulture)];
+            Assert.Equal(row["coefficients.b0"], r["coefficients.b0"]);
+            Assert.Equal(row["coefficients.lambda_back"], r["coefficients.lambda_back"]);
+            Assert.True(Table.Number(row["weight"]) > 0);
+        }
+        var again = Braindrain.Run(tmp.Path, "calibrate", Path.Combine("c", "calibrated.yaml"), "--targets", "targets.yaml", "--out", "c2");
+        Assert.True(again.ExitCode == 2, again.All);
+        Assert.Contains("already draws its inputs from a posterior", again.Stderr, StringComparison.Ordinal);
+        var screen = Braindrain.Run(tmp.Path, "sensitivity", Path.Combine("c", "calibrated.yaml"), "--n", "8", "--out", "s");
+        Assert.True(screen.ExitCode == 2, screen.All);
+        Assert.Contains("draws its inputs from a posterior", screen.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_interrupted_calibration_resumes_from_its_checkpoint_to_the_same_bytes()
     {
         // One agent per person: each generation takes long enough that the signal comes while the run is at work.

@@ -52,6 +52,8 @@ public sealed class CalibrationProblem : IAbcSimulator
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(keepAtPrior);
         var sc = scenario.Scenario;
+        if (sc.Posterior is not null)
+            throw new ArgumentException($"'{sc.Name}' already draws its inputs from a posterior ({sc.Posterior.Source}): calibrate the scenario it was calibrated from, whose uncertainty: block is the prior");
         var paths = sc.Uncertainty.Select(u => u.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var k in keepAtPrior)
             if (!paths.Contains(k))

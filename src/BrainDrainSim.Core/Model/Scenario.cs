@@ -73,6 +73,14 @@ public sealed record Scenario
     /// <summary>Uncertain quantities, sorted by path; each is drawn once per replication from its own stream.</summary>
     public UncertainParameter[] Uncertainty { get; init; } = [];
 
+    /// <summary>
+    /// Whole rows of a calibration's posterior, one drawn by weight per replication (written as
+    /// <c>uncertainty: {posterior: {file: ...}}</c>); a path is either a column here or an entry of
+    /// <see cref="Uncertainty"/>, never both. Null when the scenario has none.
+    /// </summary>
+    [InBlock(nameof(Uncertainty))]
+    public PosteriorSample? Posterior { get; init; }
+
     /// <summary>The last simulated month.</summary>
     public YearMonth End => Start.AddMonths(Months - 1);
 

@@ -31,7 +31,7 @@ public static class MonteCarloRunner
         if (ResourceEstimate.ScenarioSize.Of(scenario).EngineLimit is { } limit) throw new ArgumentException(limit, nameof(validated));
         var results = new ReplicationResult[runs];
         // Without uncertainty every replication shares the month plan.
-        var sharedPlan = scenario.Uncertainty.Length == 0 ? PolicySchedule.Build(validated) : null;
+        var sharedPlan = scenario.Uncertainty.Length == 0 && scenario.Posterior is null ? PolicySchedule.Build(validated) : null;
         long setupTicks = 0, stepTicks = 0;
         int done = 0;
         var wall = Stopwatch.StartNew();
@@ -88,7 +88,7 @@ public static class MonteCarloRunner
         var key = StreamKey.FromSeed(seed);
         IReadOnlyList<KeyValuePair<string, double>> drawn = [];
         // The draws make a new scenario, which must pass every rule again before the engine sees it.
-        var drawnScenario = scenario.Scenario.Uncertainty.Length == 0 ? scenario
+        var drawnScenario = scenario.Scenario.Uncertainty.Length == 0 && scenario.Scenario.Posterior is null ? scenario
             : new ValidatedScenario(UncertaintySampler.Apply(scenario.Scenario, key, out drawn), $"as drawn for replication {replication}");
         var plan = sharedPlan ?? PolicySchedule.Build(drawnScenario);
         var sim = new Simulation(drawnScenario, plan, key) { CheckEngine = checkEngine };

@@ -287,9 +287,9 @@ public sealed record ResourceEstimate
                 Metrics = MetricCatalog.For(scenario).Count,
                 InitialAgents = initial,
                 Entrants = entrants,
-                Uncertain = scenario.Uncertainty.Length > 0,
+                Uncertain = scenario.Uncertainty.Length > 0 || scenario.Posterior is not null,
                 CalendarEntriesPerAgent = CalendarEntries(scenario),
-                UncertainCount = scenario.Uncertainty.Length,
+                UncertainCount = scenario.Uncertainty.Length + (scenario.Posterior?.Paths.Count ?? 0),
             };
         }
     }
@@ -297,20 +297,30 @@ public sealed record ResourceEstimate
     /// <summary>
     /// Initial agents as the simulation rounds them, and entrants as the month plan schedules them, with every
     /// uncertain quantity that raises the number of graduates at its 1e-6 upper quantile (the loader keeps that
-    /// quantile inside the bounds), so no replication holds more. A plan too large to schedule in whole numbers
-    /// gets the closed-form upper bound instead (it is refused anyway).
+    /// quantile inside the bounds), and each such column of a posterior at its largest over the rows that can be
+    /// drawn, so no replication holds more. A plan too large to schedule in whole numbers gets the closed-form upper
+    /// bound instead (it is refused anyway).
     /// </summary>
     private static (double Initial, double Entrants) CountAgents(Scenario scenario)
     {
+        static bool Counts(string path) => path == "careers.annual_graduates" || path.EndsWith(".graduates_multiplier", StringComparison.Ordinal) ||
+                                           path is "population.at_home" or "population.abroad_us" or "population.abroad_other";
         var worst = scenario;
         foreach (var u in scenario.Uncertainty)
         {
-            if (u.Path != "careers.annual_graduates" && !u.Path.EndsWith(".graduates_multiplier", StringComparison.Ordinal) &&
-                u.Path is not ("population.at_home" or "population.abroad_us" or "population.abroad_other")) continue;
+            if (!Counts(u.Path)) continue;
             ScenarioPath.Check(scenario, u.Path, out var bounds);
             double v = UncertaintySampler.Quantile(u.Distribution, bounds, 1 - 1e-6);
             if (double.IsFinite(v)) worst = ScenarioPath.With(worst, u.Path, v);
         }
+        // A posterior's rows: each count at its largest over the rows that can be drawn (weight above 0).
+        if (scenario.Posterior is { } posterior)
+            for (int c = 0; c < posterior.Paths.Count; c++)
+            {
+                if (!Counts(posterior.Paths[c])) continue;
+                var drawable = Enumerable.Range(0, posterior.Rows.Count).Where(i => posterior.Weights[i] > 0).Select(i => posterior.Rows[i][c]).ToList();
+                if (drawable.Count > 0) worst = ScenarioPath.With(worst, posterior.Paths[c], drawable.Max());
+            }
         double scale = worst.AgentScale;
         double Scaled(int persons) => Math.Round(persons / scale, MidpointRounding.AwayFromZero);
         var p = worst.Population;

@@ -10,16 +10,34 @@ namespace BrainDrainSim.MonteCarlo;
 /// (replication, path), so adding, removing or reordering other uncertain quantities leaves its draw
 /// unchanged, and two scenarios run with one seed draw the same coefficients. A quantity is drawn from its
 /// distribution truncated to the quantity's valid range, so no draw needs clamping. A set of shares with a
-/// Dirichlet is drawn as normalised gammas, one keyed uniform per share (keyed by the share's own path).
+/// Dirichlet is drawn as normalised gammas, one keyed uniform per share (keyed by the share's own path). A
+/// posterior (<see cref="Scenario.Posterior"/>) is drawn whole: one uniform keyed by the reserved path "posterior"
+/// picks a row by weight and every path of the row takes its value, so the fitted quantities keep their
+/// correlations and two scenarios run with one seed draw the same row.
 /// </summary>
 public static class UncertaintySampler
 {
-    /// <summary>The scenario with every uncertain quantity replaced by its draw; <paramref name="drawn"/> lists them by path.</summary>
+    /// <summary>
+    /// The scenario with every uncertain quantity replaced by its draw; <paramref name="drawn"/> lists them by path
+    /// (a posterior's columns first, then <see cref="PosteriorSample.RowKey"/> with the drawn row, counted from 0).
+    /// </summary>
     public static Scenario Apply(Scenario scenario, StreamKey key, out IReadOnlyList<KeyValuePair<string, double>> drawn)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var values = new List<KeyValuePair<string, double>>(scenario.Uncertainty.Length);
         var result = scenario;
+        if (scenario.Posterior is { } posterior)
+        {
+            int row = posterior.Pick(Uniform(key, PosteriorSample.Key));
+            for (int c = 0; c < posterior.Paths.Count; c++)
+            {
+                string path = posterior.Paths[c];
+                result = ScenarioPath.With(result, path, posterior.Rows[row][c]);
+                // A count is set to the nearest whole number: the value recorded is the one the run used.
+                values.Add(new(path, ScenarioPath.Get(result, path)));
+            }
+            values.Add(new(PosteriorSample.RowKey, row));
+        }
         foreach (var u in scenario.Uncertainty)
         {
             if (u.Distribution.Dist == DistributionKind.Dirichlet)

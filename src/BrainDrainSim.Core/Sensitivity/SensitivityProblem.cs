@@ -47,6 +47,10 @@ public sealed class SensitivityProblem
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(ranges);
         var problems = new List<string>();
+        // A posterior's rows are drawn whole, so they are no set of independent inputs a Sobol or Morris design can vary.
+        foreach (var s in new[] { scenario, baseline }.OfType<Scenario>().Where(s => s.Posterior is not null))
+            problems.Add($"scenario '{s.Name}' draws its inputs from a posterior ({s.Posterior!.Source}), whose rows are not independent inputs: " +
+                "analyse the scenario it was calibrated from (its uncertainty: block is the prior)");
         var ranged = new List<SensitivityFactor>();
         foreach (var (path, low, high) in ranges)
         {

@@ -36,14 +36,104 @@ internal sealed class UncertaintyRules(ValidationContext context, List<ScenarioI
     /// <summary>The key path of an entry of the block (<c>uncertainty.coefficients.b_gpu</c>).</summary>
     internal static string EntryPath(UncertainParameter u) => Shown.Join(UncertaintyKey, u.Path);
 
+    /// <summary>The key path where findings about the posterior's file and rows are placed.</summary>
+    internal static string PosteriorFilePath => $"{UncertaintyKey}.{PosteriorSample.Key}.{PosteriorSample.FileKey}";
+
     public void Check(Scenario scenario)
     {
+        if (scenario.Posterior is { } posterior) CheckPosterior(scenario, posterior);
         foreach (var u in scenario.Uncertainty)
         {
             string keyPath = EntryPath(u);
+            if (scenario.Posterior is { } p && p.Paths.Contains(u.Path))
+            {
+                ErrorAtKey(keyPath, $"'{Shown.Text(u.Path)}' is a column of the posterior {Shown.FilePath(p.Source)}: a path may not be both in the posterior " +
+                                    "and drawn on its own (remove this entry or the column)");
+                continue;
+            }
             bool parametersOk = CheckParameters(u.Distribution, keyPath);
             var bounds = CheckPath(scenario, u, keyPath, out bool pathOk);
             if (parametersOk && pathOk && bounds is not null) CheckSupport(u, keyPath, bounds);
+        }
+    }
+
+    /// <summary>
+    /// The posterior's rows against the scenario: weights finite, at least 0 and not all 0; every column the path of
+    /// a real-valued or count quantity that is not one share of a set; every value inside the quantity's valid range.
+    /// </summary>
+    private void CheckPosterior(Scenario scenario, PosteriorSample posterior)
+    {
+        string at = PosteriorFilePath;
+        string source = Shown.FilePath(posterior.Source);
+        if (posterior.Rows.Count == 0)
+        {
+            Error(at, $"{source} has no rows below its header: a posterior needs at least one");
+            return;
+        }
+        if (posterior.Weights.Count != posterior.Rows.Count || posterior.Rows.Any(r => r.Count != posterior.Paths.Count))
+        {
+            Error(at, $"{source}: every row needs one weight and one value per column ({posterior.Paths.Count} columns)");
+            return;
+        }
+        if (posterior.Paths.Count == 0)
+        {
+            Error(at, $"{source} has no parameter columns: besides particle, weight, distance, summary.* and simulation_seed, " +
+                      "each column is headed by the path of a quantity of the scenario (coefficients.b0)");
+            return;
+        }
+        for (int i = 0; i < posterior.Weights.Count; i++)
+        {
+            double w = posterior.Weights[i];
+            if (!double.IsFinite(w) || w < 0)
+            {
+                Error(at, $"{source}, {posterior.RowName(i)}: the weight {Shown.Number(w)} must be a finite number of at least 0");
+                return;
+            }
+        }
+        if (posterior.Weights.Sum() <= 0)
+        {
+            Error(at, $"the weights of {source} are all 0, so no row can be drawn");
+            return;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int c = 0; c < posterior.Paths.Count; c++)
+        {
+            string path = posterior.Paths[c];
+            string column = $"{source}, column '{Shown.Text(path)}'";
+            if (!seen.Add(path))
+            {
+                Error(at, $"{column} appears twice");
+                continue;
+            }
+            // With a lever left out (its error already reported), levers[i] would name a different lever or none.
+            if ((!context.AllLeversRead || context.Unreadable(ScenarioRules.LeversKey)) && path.StartsWith(ScenarioRules.LeversKey, StringComparison.Ordinal)) continue;
+            if (Shown.Text(path) != path || path == UncertaintyKey || path.StartsWith(UncertaintyKey + ".", StringComparison.Ordinal))
+            {
+                Error(at, $"{column}: not the path of a quantity of the scenario");
+                continue;
+            }
+            if (ScenarioPath.Check(scenario, path, out var bounds) is { } reason)
+            {
+                Error(at, $"{column}: not a quantity of the scenario: {reason}");
+                continue;
+            }
+            if (ShareGroups.Containing(scenario, path) is { } group)
+            {
+                Error(at, $"{column}: '{path}' is one of the shares of {group.Path}, which must sum to 1, so a posterior cannot set it on its own");
+                continue;
+            }
+            if (Enumerable.Range(0, posterior.Rows.Count).FirstOrDefault(i => !double.IsFinite(posterior.Rows[i][c]), -1) is >= 0 and var bad)
+            {
+                Error(at, $"{source}, {posterior.RowName(bad)}, column '{path}': expected a finite number, not {Shown.Number(posterior.Rows[bad][c])}");
+                continue;
+            }
+            if (bounds is null) continue;
+            var outside = Enumerable.Range(0, posterior.Rows.Count).Where(i => !bounds.Contains(posterior.Rows[i][c])).ToList();
+            if (outside.Count == 0) continue;
+            int first = outside[0];
+            string more = outside.Count == 1 ? "" : $" ({outside.Count} rows in all)";
+            Error(at, $"{source}, {posterior.RowName(first)}, column '{path}': {Shown.Number(posterior.Rows[first][c])} is outside the valid range " +
+                      $"{bounds.Describe()} of {path}{more}");
         }
     }
 

@@ -246,6 +246,7 @@ public static class CalibrationReport
         md.Append($"- {Code(PosteriorCsv.GenerationsFile)}: each generation's tolerance, simulations, attempts, acceptance rate and effective sample size.\n");
         md.Append($"- {Code(PredictiveCsv.File)}: each target against the posterior predictive with observation error: mean, 2.5%, 50% and 97.5% points, the share keeping a bound, covered or not.\n");
         md.Append($"- {Code(CalibrationCharts.ParametersFile)}, {Code(CalibrationCharts.PairsFile)}, {Code(CalibrationCharts.TargetsFile)}, {Code(CalibrationCharts.HistoryFile)}: the charts above.\n");
+        md.Append($"- {Code(CalibratedScenario.File)}: the calibrated scenario, drawing whole rows of {Code(PosteriorCsv.File)} by weight; run it, or extend it with a policy (docs/calibration.md, \"Using the posterior\").\n");
         md.Append($"- {Code(File)}: this report.\n");
         md.Append($"- {Code(CalibrationManifest.File)}: the command line, the inputs and their hashes, the configuration, every generation, the timing and the warnings.\n");
     }

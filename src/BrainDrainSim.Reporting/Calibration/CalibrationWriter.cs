@@ -3,8 +3,8 @@ using BrainDrainSim.Calibration;
 namespace BrainDrainSim.Reporting.Calibration;
 
 /// <summary>
-/// Writes a calibration into one folder: posterior.csv, generations.csv, predictive.csv, the four charts, report.md
-/// and manifest.json last. Everything is formatted and drawn in memory first, on the cores the process may use (the
+/// Writes a calibration into one folder: posterior.csv, generations.csv, predictive.csv, the four charts,
+/// calibrated.yaml (the scenario drawing the posterior's rows), report.md and manifest.json last. Everything is formatted and drawn in memory first, on the cores the process may use (the
 /// charts are most of the work), then written one file at a time in that fixed order, so neither the bytes nor the
 /// file a full disk fails on first depend on timing. Every file but the manifest depends on the outcome and the
 /// inputs alone.
@@ -16,7 +16,7 @@ public static class CalibrationWriter
     [
         PosteriorCsv.File, PosteriorCsv.GenerationsFile, PredictiveCsv.File,
         CalibrationCharts.ParametersFile, CalibrationCharts.PairsFile, CalibrationCharts.TargetsFile, CalibrationCharts.HistoryFile,
-        CalibrationReport.File, CalibrationManifest.File,
+        CalibratedScenario.File, CalibrationReport.File, CalibrationManifest.File,
     ];
 
     /// <summary>
@@ -59,6 +59,8 @@ public static class CalibrationWriter
         OutputFiles.WriteBytes(Path.Combine(outDir, CalibrationCharts.PairsFile), pairs);
         OutputFiles.WriteBytes(Path.Combine(outDir, CalibrationCharts.TargetsFile), targets);
         OutputFiles.WriteBytes(Path.Combine(outDir, CalibrationCharts.HistoryFile), history);
+        OutputFiles.WriteText(Path.Combine(outDir, CalibratedScenario.File),
+            CalibratedScenario.Format(outcome.Problem.Scenario.Scenario.Name, info.Scenario.InputFiles[^1], outDir));
         OutputFiles.WriteText(Path.Combine(outDir, CalibrationReport.File), report);
         OutputFiles.WriteText(Path.Combine(outDir, CalibrationManifest.File), CalibrationManifest.Format(outcome, info, Files, keptReasons));
         return Files;

@@ -39,6 +39,9 @@ internal sealed class ScenarioBinder(ErrorList errors)
 
     public List<UncertaintyEntry> Uncertainty { get; } = [];
 
+    /// <summary>The posterior the uncertainty block names (its <c>file:</c> value and the <c>posterior</c> key), or null.</summary>
+    public PosteriorEntry? Posterior { get; private set; }
+
     public Scenario Bind(SourceMapping merged)
     {
         root = merged;
@@ -306,6 +309,11 @@ internal sealed class ScenarioBinder(ErrorList errors)
             string entryPath = SourceTreeReader.Join(path, target);
             KeyNodes[entryPath] = keyNode;
             Values[entryPath] = valueNode;
+            if (target == PosteriorSample.Key)
+            {
+                BindPosterior(keyNode, valueNode, entryPath);
+                continue;
+            }
             if (valueNode is not SourceMapping distribution)
             {
                 Fail(valueNode, entryPath, $"expected a distribution such as {{dist: normal, mean: 0.2, sd: 0.1}}, not {valueNode.Describe()}");
@@ -317,6 +325,36 @@ internal sealed class ScenarioBinder(ErrorList errors)
         }
         // Sorted by path: each parameter's draws are keyed by its path, and a stable order keeps outputs stable.
         return parameters.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The reserved <c>posterior: {file: ...}</c> entry: the file is read and checked once the binding is done.</summary>
+    private void BindPosterior(SourceScalar keyNode, SourceNode node, string path)
+    {
+        if (node is not SourceMapping map)
+        {
+            Fail(node, path, $"expected a section naming a calibration's posterior, such as {PosteriorSample.Key}: {{{PosteriorSample.FileKey}: posterior.csv}}; not {node.Describe()}");
+            return;
+        }
+        string filePath = SourceTreeReader.Join(path, PosteriorSample.FileKey);
+        foreach (var (key, _) in map.Entries.Where(e => e.Key.Value != PosteriorSample.FileKey))
+        {
+            errors.Add(key, SourceTreeReader.Join(path, key.Value), $"unknown key '{Shown.Text(key.Value)}'; the posterior section has one key: {PosteriorSample.FileKey}");
+            Failed.Add(SourceTreeReader.Join(path, key.Value));
+        }
+        if (map[PosteriorSample.FileKey] is not { } fileNode)
+        {
+            errors.Add(map, filePath, $"the posterior section needs '{PosteriorSample.FileKey}:', the posterior.csv of a calibration (relative to this file)");
+            Failed.Add(filePath);
+            return;
+        }
+        KeyNodes[filePath] = map.KeyNode(PosteriorSample.FileKey)!;
+        Values[filePath] = fileNode;
+        if (fileNode is not SourceScalar { IsNull: false } scalar || !ScalarReader.TryText(scalar, out var file, out _) || string.IsNullOrWhiteSpace(file))
+        {
+            Fail(fileNode, filePath, $"expected the path of a calibration's posterior.csv, not {fileNode.Describe()}");
+            return;
+        }
+        Posterior = new PosteriorEntry(file.Trim(), scalar, keyNode, filePath);
     }
 
     private bool InBounds(double v, ScenarioKey? key, SourceNode node, string path)

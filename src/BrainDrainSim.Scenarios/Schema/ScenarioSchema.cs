@@ -281,6 +281,24 @@ public static class ScenarioSchema
                 if (p.Exact) exact[p.Text] = entry;
                 else patterns[$"^{p.Pattern}$"] = entry;
             }
+            exact[PosteriorSample.Key] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "Whole rows of a calibration's posterior, one drawn by weight per replication (so the fitted quantities keep their " +
+                                  "correlations): the weight column and every column headed by a quantity's path are read. A path may not also have a " +
+                                  "distribution of its own in the same file; one inherited from a base file is replaced by the posterior.",
+                ["properties"] = new JsonObject
+                {
+                    [PosteriorSample.FileKey] = new JsonObject
+                    {
+                        ["type"] = "string",
+                        ["minLength"] = 1,
+                        ["description"] = "The posterior.csv of braindrain calibrate, relative to this file.",
+                    },
+                },
+                ["required"] = new JsonArray(PosteriorSample.FileKey),
+                ["additionalProperties"] = false,
+            };
             s["type"] = "object";
             s["properties"] = exact;
             s["patternProperties"] = patterns;

@@ -27,7 +27,7 @@ public class CalibrationWriterTests
         {
             Assert.Equal(CalibrationWriter.Files, written);
             Assert.Equal(["posterior.csv", "generations.csv", "predictive.csv", "posterior_parameters.png", "posterior_pairs.png",
-                "predictive_targets.png", "history.png", "report.md", "manifest.json"], written);
+                "predictive_targets.png", "history.png", "calibrated.yaml", "report.md", "manifest.json"], written);
             Assert.Equal(written.Order(StringComparer.Ordinal), Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         }
     }

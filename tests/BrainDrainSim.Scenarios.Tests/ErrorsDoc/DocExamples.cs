@@ -26,6 +26,23 @@ internal static class DocExamples
         return "targets:\n" + Target.Replace(from, to, StringComparison.Ordinal);
     }
 
+    /// <summary>A scenario naming post.csv as its posterior, with the CSV text given, loaded from disk.</summary>
+    private static DocExample Posterior(string message, string csv) => PosteriorYaml(message, csv, "");
+
+    /// <summary>As <see cref="Posterior"/> with more entries after the posterior in the uncertainty block.</summary>
+    private static DocExample PosteriorYaml(string message, string csv, string entries) =>
+        DocExample.Files(message, "s.yaml", ("post.csv", csv), ("s.yaml", "uncertainty:\n  posterior: {file: post.csv}\n" + entries));
+
+    /// <summary>As <see cref="Posterior"/> with the CSV file's bytes given.</summary>
+    private static DocExample PosteriorBytes(string message, byte[] csv) =>
+        DocExample.Made(message, folder =>
+        {
+            File.WriteAllBytes(Path.Combine(folder, "post.csv"), csv);
+            string yaml = Path.Combine(folder, "s.yaml");
+            File.WriteAllText(yaml, "uncertainty:\n  posterior: {file: post.csv}\n");
+            return yaml;
+        });
+
     public static IReadOnlyList<DocExample> All { get; } =
     [
         // ## File and YAML syntax
@@ -238,6 +255,26 @@ internal static class DocExamples
             "uncertainty:\n  population.home_stage_shares: {dist: dirichlet, concentration: {student: 3, early: 7, mid: 6}}\n"),
         DocExample.Text("uncertainty.sectors.concentration.academia: 0.01 is below the minimum 0.1 (valid range [0.1, 1E+06])",
             "uncertainty:\n  sectors: {dist: dirichlet, concentration: {academia: 0.01, industry: 5, institute: 2}}\n"),
+        DocExample.Text("uncertainty.posterior: expected a section naming a calibration's posterior, such as posterior: {file: posterior.csv}; not 'post.csv'", "uncertainty:\n  posterior: post.csv\n"),
+        DocExample.Text("uncertainty.posterior.file: the posterior section needs 'file:', the posterior.csv of a calibration (relative to this file)", "uncertainty:\n  posterior: {}\n"),
+        DocExample.Text("uncertainty.posterior.weights: unknown key 'weights'; the posterior section has one key: file", "uncertainty:\n  posterior: {file: post.csv, weights: w}\n"),
+        DocExample.Text("uncertainty.posterior.file: expected the path of a calibration's posterior.csv, not a list", "uncertainty:\n  posterior: {file: [a, b]}\n"),
+        DocExample.Files("uncertainty.posterior.file: cannot find the posterior file 'nothere.csv' (looked for scenarios/nothere.csv)", "s.yaml", ("s.yaml", "uncertainty:\n  posterior: {file: nothere.csv}\n")),
+        Posterior("uncertainty.posterior.file: post.csv is empty: a posterior needs a header line and one row per particle", ""),
+        PosteriorBytes("uncertainty.posterior.file: post.csv is not UTF-8 text (is it the posterior.csv that braindrain calibrate wrote?)", [0x77, 0xC7, 0x0A]),
+        Posterior("uncertainty.posterior.file: post.csv has no 'weight' column: each row is drawn by its weight (the posterior.csv of braindrain calibrate has one)", "particle,coefficients.b0\n0,-4\n"),
+        Posterior("uncertainty.posterior.file: post.csv: the column 'weight' appears twice in the header", "weight,coefficients.b0,weight\n1,-4,1\n"),
+        Posterior("uncertainty.posterior.file: post.csv, line 3 has 3 fields; the header has 2", "weight,coefficients.b0\n1,-4\n1,-4,5\n"),
+        Posterior("uncertainty.posterior.file: post.csv, line 2: a quoted field is not closed on its line", "weight,coefficients.b0\n\"1,-4\n"),
+        Posterior("uncertainty.posterior.file: post.csv, line 2, column 'coefficients.b0': expected a finite number, not 'abc'", "weight,coefficients.b0\n1,abc\n"),
+        Posterior("uncertainty.posterior.file: post.csv, line 3: the weight -0.5 must be a finite number of at least 0", "weight,coefficients.b0\n1,-4\n-0.5,-4\n"),
+        Posterior("uncertainty.posterior.file: the weights of post.csv are all 0, so no row can be drawn", "weight,coefficients.b0\n0,-4\n0,-3\n"),
+        Posterior("uncertainty.posterior.file: post.csv has no rows below its header: a posterior needs at least one", "weight,coefficients.b0\n"),
+        Posterior("uncertainty.posterior.file: post.csv has no parameter columns: besides particle, weight, distance, summary.* and simulation_seed, each column is headed by the path of a quantity of the scenario (coefficients.b0)", "particle,weight,distance\n0,1,0.5\n"),
+        Posterior("uncertainty.posterior.file: post.csv, column 'coefficients.b_gpx': not a quantity of the scenario: 'coefficients.b_gpx' is not a key of the scenario (keys under coefficients: b0, b_wage, b_gpu, b_net, b_talent, lambda_out, r0, b_att, lambda_back, attachment_mean, attachment_sd)", "weight,coefficients.b_gpx\n1,0.2\n"),
+        Posterior("uncertainty.posterior.file: post.csv, line 3, column 'visa.us_share': 1.2 is outside the valid range [0, 1] of visa.us_share (2 rows in all)", "weight,visa.us_share\n1,0.5\n1,1.2\n1,7\n"),
+        Posterior("uncertainty.posterior.file: post.csv, column 'sectors[0].share': 'sectors[0].share' is one of the shares of sectors, which must sum to 1, so a posterior cannot set it on its own", "weight,sectors[0].share\n1,0.3\n"),
+        PosteriorYaml("uncertainty.coefficients.b0: 'coefficients.b0' is a column of the posterior post.csv: a path may not be both in the posterior and drawn on its own (remove this entry or the column)", "weight,coefficients.b0\n1,-4\n", "  coefficients.b0: {dist: normal, mean: -4, sd: 0.3}\n"),
 
         // ## Calibration targets
         DocExample.TargetsMade("cannot find the targets file scenarios/nothere.yaml", folder => Path.Combine(folder, "nothere.yaml")),

@@ -51,6 +51,8 @@ public static class ScenarioShape
     {
         var properties = record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
+            // A reserved key of another key's block (the posterior) is that block's to bind, describe and write.
+            .Where(p => p.GetCustomAttribute<InBlockAttribute>() is null)
             .OrderBy(p => Depth(p.DeclaringType!))
             .ThenBy(p => p.MetadataToken);
         var keys = new List<ScenarioKey>();
