@@ -1,4 +1,5 @@
 using BrainDrainSim.Calibration.Smc;
+using BrainDrainSim.MonteCarlo;
 using BrainDrainSim.Randomness;
 
 namespace BrainDrainSim.Calibration;
@@ -40,16 +41,15 @@ public sealed class PosteriorPredictive
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var metrics = MetricsOf(problem);
         var indices = metrics.Select(m => Model.MetricCatalog.IndexOf(problem.Targets.Metrics, m)).ToArray();
-        var cumulative = new double[population.Particles.Count];
-        double total = 0;
-        for (int i = 0; i < cumulative.Length; i++) cumulative[i] = total += population.Particles[i].Weight;
+        var weights = population.Weights();
+        var cumulative = WeightedDraw.Cumulative(weights);
         var result = new PredictiveDraw[draws];
         Parallel.For(0, draws, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, d =>
         {
             ulong drawSeed = StreamKey.SplitMix64(seed ^ PredictiveDomain ^ StreamKey.SplitMix64((ulong)d));
             var key = StreamKey.FromSeed(drawSeed);
             key.Uniforms((uint)d, 0, 0, Purpose.Parameter, 0, out var u, out _, out _, out _);
-            int particle = Pick(cumulative, u * total);
+            int particle = WeightedDraw.Index(weights, cumulative, u);
             ulong runSeed = StreamKey.SplitMix64(drawSeed);
             var theta = population.Particles[particle].Theta.ToArray();
             var run = problem.Run(theta, runSeed);
@@ -73,19 +73,5 @@ public sealed class PosteriorPredictive
                 if (part.Metric is { } m && !names.Contains(m)) names.Add(m);
         }
         return names;
-    }
-
-    /// <summary>The first particle whose cumulative weight exceeds the point (the last for the point at the total).</summary>
-    private static int Pick(double[] cumulative, double point)
-    {
-        // Upper bound: a particle of weight 0 has the cumulative weight of the one before it and is never picked.
-        int lo = 0, hi = cumulative.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > point) hi = mid;
-            else lo = mid + 1;
-        }
-        return lo;
     }
 }

@@ -32,8 +32,12 @@ public sealed record PosteriorSample
         Paths = Array.AsReadOnly(paths.ToArray());
         Rows = Array.AsReadOnly(rows.Select(r => (IReadOnlyList<double>)Array.AsReadOnly(r.ToArray())).ToArray());
         Weights = Array.AsReadOnly(weights.ToArray());
+        _cumulative = MonteCarlo.WeightedDraw.Cumulative(Weights);
         Lines = lines is null ? null : Array.AsReadOnly(lines.ToArray());
     }
+
+    // The running sums of the weights, derived once: every replication draws a row from them.
+    private readonly double[] _cumulative;
 
     /// <summary>The file the rows came from, as messages name it.</summary>
     public string Source { get; }
@@ -59,20 +63,10 @@ public sealed record PosteriorSample
     /// </summary>
     public int Pick(double u)
     {
-        double total = 0;
-        foreach (double w in Weights) total += w;
-        double target = u * total;
-        double cumulative = 0;
-        int last = -1;
-        for (int i = 0; i < Weights.Count; i++)
-        {
-            if (Weights[i] <= 0) continue;
-            cumulative += Weights[i];
-            last = i;
-            if (cumulative > target) return i;
-        }
-        // Only rounding of the sum can leave the target at the total: the last row that can be drawn takes it.
-        return last >= 0 ? last : throw new InvalidOperationException($"the posterior {Source} has no row of positive weight");
+        // Validated weights are never all 0; a sample made in code and not validated may be.
+        if (_cumulative.Length == 0 || _cumulative[^1] <= 0)
+            throw new InvalidOperationException($"the posterior {Source} has no row of positive weight");
+        return MonteCarlo.WeightedDraw.Index(Weights, _cumulative, u);
     }
 
     /// <summary>The sample without the column of <paramref name="path"/> (a sweep that fixes the quantity), or itself when it has none.</summary>

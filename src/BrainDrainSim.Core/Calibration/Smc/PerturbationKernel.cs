@@ -29,9 +29,7 @@ internal sealed class PerturbationKernel
         whitenedCentres = centres.Select(c => Whiten(c)).ToArray();
         weights = previous.Weights();
         logWeights = weights.Select(w => Math.Log(w)).ToArray();
-        cumulative = new double[n];
-        double sum = 0;
-        for (int j = 0; j < n; j++) cumulative[j] = sum += weights[j];
+        cumulative = MonteCarlo.WeightedDraw.Cumulative(weights);
     }
 
     /// <summary>
@@ -147,20 +145,7 @@ internal sealed class PerturbationKernel
     }
 
     // The first particle whose cumulative weight exceeds u of the total; one of weight 0 is never chosen.
-    private int Resample(double u)
-    {
-        int n = cumulative.Length;
-        double target = u * cumulative[n - 1];
-        int lo = 0, hi = n - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > target) hi = mid;
-            else lo = mid + 1;
-        }
-        while (lo > 0 && weights[lo] == 0) lo--;
-        return lo;
-    }
+    private int Resample(double u) => MonteCarlo.WeightedDraw.Index(weights, cumulative, u);
 
     // L^-1 x by forward substitution.
     private double[] Whiten(double[] x)
