@@ -38,9 +38,17 @@ public static class ScenarioSchema
     public const string RegenerateCommand = "braindrain schema --out " + CommittedPath;
 
     /// <summary>The schema as text: two-space indents, "\n" line ends, a final newline; the same bytes on any machine.</summary>
-    public static string Generate()
+    public static string Generate() => Text(new Generator().Root());
+
+    /// <summary>What ScalarReader.TryMonth reads as a month: YearMonth.TryParse (YYYY-MM, years 1900-2999).</summary>
+    internal const string MonthPattern = "^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$";
+
+    /// <summary>
+    /// A schema as the repository commits it (the scenarios' and the targets'): two-space indents, "\n" line ends, a
+    /// final newline, the same bytes on any machine.
+    /// </summary>
+    internal static string Text(JsonNode root)
     {
-        var root = new Generator().Root();
         var buffer = new ArrayBufferWriter<byte>();
         var options = new JsonWriterOptions
         {
@@ -58,9 +66,6 @@ public static class ScenarioSchema
     {
         private const string LeverDef = "lever";
         private const string DistributionDef = "distribution";
-
-        /// <summary>What ScalarReader.TryMonth reads as a month: YearMonth.TryParse (YYYY-MM, years 1900-2999).</summary>
-        private const string MonthPattern = "^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$";
 
         // patternErrorMessage and errorMessage are the VS Code JSON and YAML language servers' keywords for the
         // message they show; to a validator they are unknown keywords, which draft 2020-12 lets it ignore.

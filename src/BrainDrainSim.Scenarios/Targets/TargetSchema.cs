@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BrainDrainSim.Calibration.Targets;
@@ -30,19 +27,7 @@ public static class TargetSchema
     public const string RegenerateCommand = "braindrain schema --targets --out " + CommittedPath;
 
     /// <summary>The schema as text: two-space indents, "\n" line ends, a final newline; the same bytes on any machine.</summary>
-    public static string Generate()
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        var options = new JsonWriterOptions
-        {
-            Indented = true,
-            IndentSize = 2,
-            NewLine = "\n",
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        using (var writer = new Utf8JsonWriter(buffer, options)) new Generator().Root().WriteTo(writer);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
-    }
+    public static string Generate() => ScenarioSchema.Text(new Generator().Root());
 
     private sealed class Generator
     {
@@ -51,9 +36,6 @@ public static class TargetSchema
         private const string PlainQuantityDef = "plain_quantity";
         private const string PeriodDef = "period";
         private const string BoundDef = "bound";
-
-        /// <summary>What ScalarReader.TryMonth reads as a month: YearMonth.TryParse (YYYY-MM, years 1900-2999).</summary>
-        private const string MonthPattern = "^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$";
 
         /// <summary>TargetRules' rule for a name: letters, digits, '_', '-' and '.', at most 100.</summary>
         private const string NamePattern = "^[A-Za-z0-9_.-]{1,100}$";
@@ -148,7 +130,7 @@ public static class TargetSchema
                     break;
                 case ValueKind.Month:
                     s["type"] = TypeName("string", nullable);
-                    s["pattern"] = MonthPattern;
+                    s["pattern"] = ScenarioSchema.MonthPattern;
                     s["patternErrorMessage"] = "Expected a month as YYYY-MM (such as 2024-12).";
                     break;
                 case ValueKind.Choice:
