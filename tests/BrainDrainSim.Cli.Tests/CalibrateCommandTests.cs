@@ -99,6 +99,8 @@ public class CalibrateCommandTests(ITestOutputHelper output)
         var report = File.ReadAllText(Path.Combine(dir, "report.md"));
         Assert.Contains("population.abroad_other", report, StringComparison.Ordinal);
         Assert.Contains("abroad_2017", report, StringComparison.Ordinal);
+        // The manifest says how the last generation accepted runs (--acceptance, error by default).
+        Assert.Contains("\"final_acceptance\": \"observation_error\"", File.ReadAllText(Path.Combine(dir, "manifest.json")), StringComparison.Ordinal);
         // No checkpoint is left once the results are in place.
         Assert.False(File.Exists(Path.Combine(tmp.Path, "c1.checkpoint.json")));
         Assert.Contains("generation 0:", one.Stderr, StringComparison.Ordinal);

@@ -19,7 +19,8 @@ public static class CalibrationManifest
     public const string MethodNote =
         "ABC-SMC (Toni et al. 2009) with the adaptive Gaussian kernel and importance weights of Beaumont et al. (2009); " +
         "the tolerance of each generation a quantile of the previous generation's accepted distances; stopping at the minimum tolerance " +
-        "(the chi_K 95% point: Wilkinson 2013), the acceptance floor, the simulation budget or the most generations";
+        "(the chi_K 95% point: Wilkinson 2013), the acceptance floor, the simulation budget or the most generations; with final_acceptance " +
+        "observation_error the generation at the minimum tolerance accepts a run with probability exp(-D^2/2) (Wilkinson 2013)";
     public const string PredictiveNote =
         "posterior predictive with observation error: each draw's value s stands for N(s, sd^2) with the target's sd; the mean, 2.5%, 50% and " +
         "97.5% points are those of the equal-weight mixture over the draws that define the target, from its distribution function (no noise drawn)";
@@ -83,6 +84,8 @@ public static class CalibrationManifest
             else w.WriteNumber("simulation_budget", c.SimulationBudget);
             w.WriteNumber("max_generations", c.MaxGenerations);
             w.WriteNumber("kernel_scale", c.KernelScale);
+            // How the generation at the minimum tolerance accepted a run (calibrate --acceptance): the ball or exp(-D^2/2).
+            w.WriteString("final_acceptance", ScenarioNames.EnumKey(c.FinalAcceptance));
             w.WriteString("model", c.Model);
             w.WriteEndObject();
 
